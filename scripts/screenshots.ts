@@ -1,0 +1,36 @@
+/**
+ * Takes screenshots of the app in both languages, with a node's panel open,
+ * into screenshots/ (the README's picture is screenshots/app-en.png).
+ */
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
+import { buildAndServe } from "./serve";
+
+const out = new URL("../screenshots/", import.meta.url);
+mkdirSync(out, { recursive: true });
+const served = await buildAndServe();
+const browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
+try {
+  for (const lang of ["en", "fa"] as const) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${served.url}?lang=${lang}`);
+    await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: new URL(`app-${lang}.png`, out).pathname });
+    const russia = await page.evaluate(() => window.entente?.nodePosition("russia") ?? null);
+    const box = await page.locator("#graph").boundingBox();
+    if (russia && box) {
+      await page.mouse.click(box.x + russia.x, box.y + russia.y);
+      await page.waitForSelector("#details:not([hidden])");
+      await page.screenshot({ path: new URL(`actor-${lang}.png`, out).pathname });
+      await page.locator("#details .relation-link").first().click();
+      await page.screenshot({ path: new URL(`relation-${lang}.png`, out).pathname });
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await served.close();
+}
+console.log(`screenshots written to ${out.pathname}`);

@@ -1,0 +1,4 @@
+export * from "./schema";
+export { validateDataset, parseDatasetJson, linkProblems } from "./validate";
+export { pickText, pickLanguage } from "./text";
+export { lookup, type DatasetLookup } from "./lookup";

@@ -1,0 +1,127 @@
+/**
+ * The Entente dataset format: one zod schema is the single source of truth.
+ * `data/schema.json` is generated from it (`npm run schema`) and a unit test
+ * fails when the two drift apart.
+ */
+import { z } from "zod";
+
+export const ACTOR_KINDS = ["state", "organization", "person", "armed-group", "region"] as const;
+
+/** Relation type ids every Entente dataset vocabulary is expected to know. */
+export const CORE_RELATION_TYPES = [
+  "cooperation",
+  "support",
+  "membership",
+  "mediation",
+  "leadership",
+  "tension",
+  "conflict",
+] as const;
+
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as fa or en");
+
+/** A calendar date written YYYY-MM-DD; z.iso.date() also rejects 2015-02-30. */
+export const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+/** Text meant for readers: one entry per language, at least one entry. */
+export const localizedText = z
+  .record(languageCode, nonEmpty)
+  .refine((value) => Object.keys(value).length > 0, "needs text in at least one language")
+  .meta({
+    id: "LocalizedText",
+    minProperties: 1,
+    description: "Text for readers, keyed by language code (fa, en, …).",
+  });
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http or https address" })
+  .meta({ format: "uri" });
+
+const id = nonEmpty.meta({ description: "An identifier, unique within its list." });
+
+export const sourceSchema = z.object({
+  publisher: localizedText,
+  url: httpUrl,
+  published: isoDate,
+  language: languageCode,
+});
+
+export const metaSchema = z.object({
+  title: localizedText,
+  description: localizedText.optional(),
+  source: sourceSchema,
+});
+
+export const actorSchema = z.object({
+  id,
+  kind: z.enum(ACTOR_KINDS, { error: `must be one of ${ACTOR_KINDS.join(", ")}` }),
+  label: localizedText,
+  aliases: z.array(nonEmpty).optional(),
+  description: localizedText.optional(),
+});
+
+export const relationTypeSchema = z.object({
+  id,
+  label: localizedText,
+  sign: z.union([z.literal(1), z.literal(0), z.literal(-1)], {
+    error: "must be 1 (friendly), 0 (neutral) or -1 (hostile)",
+  }),
+  directed: z.boolean({ error: "must be true or false" }),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour written #rrggbb"),
+  description: localizedText.optional(),
+});
+
+export const evidenceSchema = z.object({
+  quote: nonEmpty.meta({ description: "The sentence as the source wrote it, verbatim." }),
+  translation: localizedText.optional(),
+  reportedBy: nonEmpty.meta({
+    description: "The agency or outlet the claim is attributed to (AFP, DPA, Reuters, DW…).",
+  }),
+  url: httpUrl.optional(),
+});
+
+export const relationSchema = z.object({
+  id,
+  source: id,
+  target: id,
+  type: id,
+  directed: z.boolean({ error: "must be true or false" }).optional(),
+  date: isoDate.optional(),
+  evidence: z.array(evidenceSchema).min(1, "needs at least one piece of evidence"),
+});
+
+export const datasetSchema = z
+  .object({
+    $schema: z.string().optional(),
+    meta: metaSchema,
+    actors: z.array(actorSchema),
+    relationTypes: z.array(relationTypeSchema),
+    relations: z.array(relationSchema),
+  })
+  .meta({
+    title: "Entente dataset",
+    description: "Actors and the relations between them, each with the evidence it came from.",
+  });
+
+export type LocalizedText = z.infer<typeof localizedText>;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+export type Source = z.infer<typeof sourceSchema>;
+export type Meta = z.infer<typeof metaSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+export type RelationType = z.infer<typeof relationTypeSchema>;
+export type Sign = RelationType["sign"];
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type Relation = z.infer<typeof relationSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;
+
+/** The JSON Schema shipped as data/schema.json. */
+export function datasetJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(datasetSchema, { target: "draft-2020-12", io: "input" }) as Record<
+    string,
+    unknown
+  >;
+}

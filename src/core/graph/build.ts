@@ -1,0 +1,98 @@
+/**
+ * The graph model: one node per actor and one edge per relation, keyed by the
+ * dataset's own ids. Appearance (colours, sizes, programs) is not decided here.
+ */
+import { MultiGraph } from "graphology";
+import type { Actor, ActorKind, Dataset, Relation, Sign } from "../dataset/schema";
+import { pickText } from "../dataset/text";
+
+export interface ActorNode {
+  label: string;
+  kind: ActorKind;
+  /** Number of relations the actor takes part in. */
+  degree: number;
+  x: number;
+  y: number;
+  /** Drawing attributes, filled in by the renderer's appearance step. */
+  size?: number;
+  color?: string;
+  [key: string]: unknown;
+}
+
+export interface RelationEdge {
+  relationType: string;
+  sign: Sign;
+  directed: boolean;
+  date?: string;
+  /** Position of this edge among the relations of the same pair, 0-based. */
+  parallelIndex: number;
+  /** How many relations the pair has. */
+  parallelCount: number;
+  /** Drawing attributes, filled in by the renderer's appearance step. */
+  size?: number;
+  color?: string;
+  type?: string;
+  curvature?: number;
+  [key: string]: unknown;
+}
+
+export type EntenteGraph = MultiGraph<ActorNode, RelationEdge>;
+
+export function isDirected(relation: Relation, dataset: Dataset): boolean {
+  if (relation.directed !== undefined) return relation.directed;
+  return dataset.relationTypes.find((t) => t.id === relation.type)?.directed ?? false;
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? JSON.stringify([a, b]) : JSON.stringify([b, a]);
+}
+
+/** Builds the graph; labels are in `lang`, falling back as pickText does. */
+export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
+  const graph: EntenteGraph = new MultiGraph<ActorNode, RelationEdge>({
+    type: "mixed",
+    allowSelfLoops: true,
+  });
+  const datasetLang = dataset.meta.source.language;
+  const signs = new Map(dataset.relationTypes.map((t) => [t.id, t.sign]));
+
+  dataset.actors.forEach((actor: Actor) => {
+    graph.addNode(actor.id, {
+      label: pickText(actor.label, lang, datasetLang),
+      kind: actor.kind,
+      degree: 0,
+      x: 0,
+      y: 0,
+    });
+  });
+
+  const pairs = new Map<string, number>();
+  for (const relation of dataset.relations) {
+    const key = pairKey(relation.source, relation.target);
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+  }
+  const seen = new Map<string, number>();
+  for (const relation of dataset.relations) {
+    const key = pairKey(relation.source, relation.target);
+    const index = seen.get(key) ?? 0;
+    seen.set(key, index + 1);
+    const attributes: RelationEdge = {
+      relationType: relation.type,
+      sign: signs.get(relation.type) ?? 0,
+      directed: isDirected(relation, dataset),
+      parallelIndex: index,
+      parallelCount: pairs.get(key) ?? 1,
+    };
+    if (relation.date !== undefined) attributes.date = relation.date;
+    if (attributes.directed) {
+      graph.addDirectedEdgeWithKey(relation.id, relation.source, relation.target, attributes);
+    } else {
+      graph.addUndirectedEdgeWithKey(relation.id, relation.source, relation.target, attributes);
+    }
+  }
+  graph.updateEachNodeAttributes((node, attributes) => ({
+    ...attributes,
+    degree: graph.degree(node),
+  }));
+  return graph;
+}

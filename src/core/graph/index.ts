@@ -1,0 +1,2 @@
+export { buildGraph, isDirected } from "./build";
+export type { ActorNode, RelationEdge, EntenteGraph } from "./build";

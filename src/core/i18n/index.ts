@@ -1,0 +1,51 @@
+/** The interface's words in each language, and number and date formatting. */
+import { en, type MessageKey } from "./en";
+import { fa } from "./fa";
+
+export type Lang = "en" | "fa";
+export const LANGS: readonly Lang[] = ["en", "fa"];
+export type { MessageKey };
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { en, fa };
+
+export function isLang(value: unknown): value is Lang {
+  return value === "en" || value === "fa";
+}
+
+export function direction(lang: Lang): "rtl" | "ltr" {
+  return lang === "fa" ? "rtl" : "ltr";
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === "fa" ? "fa-IR" : "en-US").format(n);
+}
+
+/** A YYYY-MM-DD date in the reader's language; Persian readers also get the Solar Hijri date. */
+export function formatDate(isoDate: string, lang: Lang): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  if (y === undefined || m === undefined || d === undefined) return isoDate;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+  if (lang === "fa") {
+    const solar = new Intl.DateTimeFormat("fa-IR-u-ca-persian", options).format(date);
+    const gregorian = new Intl.DateTimeFormat("fa-IR-u-ca-gregory", options).format(date);
+    return `${solar} (${gregorian})`;
+  }
+  return new Intl.DateTimeFormat("en-GB", options).format(date);
+}
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  const catalogue = catalogues[lang];
+  return (key, values) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => {
+      const value = values?.[name];
+      if (value === undefined) return match;
+      return typeof value === "number" ? formatNumber(value, lang) : value;
+    });
+}
+
+export function catalogue(lang: Lang): Readonly<Record<MessageKey, string>> {
+  return catalogues[lang];
+}

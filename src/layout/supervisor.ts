@@ -1,0 +1,118 @@
+/**
+ * Runs the layout in a Web Worker and writes its positions into the graph.
+ * start / stop / kill / isRunning, as graphology's layout supervisors do.
+ */
+import type { EntenteGraph } from "../core/graph";
+import type { ForceSettings } from "./forces";
+import type { FromWorker, ToWorker } from "./protocol";
+
+export interface SupervisorOptions {
+  settings?: Partial<ForceSettings>;
+  radius: (node: string) => number;
+  finalOnly?: boolean;
+  onSettled?: () => void;
+  onError?: (message: string) => void;
+}
+
+export class LayoutSupervisor {
+  private worker: Worker | null = null;
+  private running = false;
+  private readonly order: string[];
+  private readonly indexOf = new Map<string, number>();
+
+  constructor(
+    private readonly graph: EntenteGraph,
+    private readonly options: SupervisorOptions,
+  ) {
+    this.order = graph.nodes();
+    this.order.forEach((node, i) => this.indexOf.set(node, i));
+  }
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  start(): void {
+    if (this.worker) return;
+    const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
+    this.worker = worker;
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+    worker.onerror = (event) => {
+      this.running = false;
+      this.options.onError?.(event.message || "the layout worker stopped");
+    };
+    const radii = new Float32Array(this.order.map((node) => this.options.radius(node)));
+    const links = new Uint32Array(this.graph.size * 2);
+    const signs = new Int8Array(this.graph.size);
+    let i = 0;
+    this.graph.forEachEdge((_edge, attributes, source, target) => {
+      links[2 * i] = this.indexOf.get(source) ?? 0;
+      links[2 * i + 1] = this.indexOf.get(target) ?? 0;
+      signs[i] = attributes.sign;
+      i += 1;
+    });
+    const message: ToWorker = {
+      type: "start",
+      radii,
+      links,
+      signs,
+      finalOnly: this.options.finalOnly ?? false,
+      ...(this.options.settings ? { settings: this.options.settings } : {}),
+    };
+    this.running = true;
+    worker.postMessage(message, [radii.buffer, links.buffer, signs.buffer]);
+  }
+
+  /** Keeps a node where the user put it (graph coordinates). */
+  pin(node: string, x: number, y: number): void {
+    const index = this.indexOf.get(node);
+    if (index === undefined || !this.worker) return;
+    this.running = true;
+    this.send({ type: "pin", index, x, y });
+  }
+
+  release(node: string): void {
+    const index = this.indexOf.get(node);
+    if (index === undefined || !this.worker) return;
+    this.send({ type: "release", index });
+  }
+
+  stop(): void {
+    this.send({ type: "stop" });
+    this.running = false;
+  }
+
+  kill(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.running = false;
+  }
+
+  private send(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.type === "error") {
+      this.running = false;
+      this.options.onError?.(message.message);
+      return;
+    }
+    const { positions } = message;
+    // One batched update: one graph event, one sigma refresh.
+    this.graph.updateEachNodeAttributes(
+      (node, attributes) => {
+        const i = this.indexOf.get(node);
+        if (i === undefined) return attributes;
+        attributes.x = positions[2 * i] ?? attributes.x;
+        attributes.y = positions[2 * i + 1] ?? attributes.y;
+        return attributes;
+      },
+      { attributes: ["x", "y"] },
+    );
+    if (message.settled && this.running) {
+      this.running = false;
+      this.options.onSettled?.();
+    }
+  }
+}

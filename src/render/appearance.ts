@@ -1,0 +1,71 @@
+/**
+ * Appearance as data: how actor kinds, relation types and degrees become
+ * colours, sizes and edge programs. Applied to the graph in one batch.
+ */
+import type { ActorKind, Dataset } from "../core/dataset";
+import type { EntenteGraph } from "../core/graph";
+
+/** Paul Tol's "bright" scheme: distinguishable with the common colour-vision deficiencies. */
+export const KIND_COLORS: Record<ActorKind, string> = {
+  state: "#4477AA",
+  organization: "#228833",
+  person: "#CCBB44",
+  "armed-group": "#EE6677",
+  region: "#AA3377",
+};
+
+export const DEFAULT_EDGE_COLOR = "#8a8a8a";
+
+export interface SizeScale {
+  min: number;
+  max: number;
+}
+
+export const NODE_SIZE: SizeScale = { min: 6, max: 18 };
+
+/** Node size from degree: square-root scaled so area, not radius, follows the count. */
+export function nodeSize(degree: number, maxDegree: number, scale: SizeScale = NODE_SIZE): number {
+  if (maxDegree <= 0) return scale.min;
+  return scale.min + (scale.max - scale.min) * Math.sqrt(Math.max(0, degree) / maxDegree);
+}
+
+/**
+ * Parallel relations between one pair bend apart. The bend is measured from
+ * the pair's own orientation, so A→B and B→A never land on the same curve.
+ */
+export function curvature(index: number, count: number, reversed: boolean): number {
+  if (count <= 1) return 0;
+  const offset = index - (count - 1) / 2;
+  const value = offset * (0.9 / Math.max(2, count - 1));
+  return reversed ? -value : value;
+}
+
+export type EdgeProgram = "line" | "arrow" | "curved" | "curvedArrow";
+
+export function edgeProgram(directed: boolean, curved: boolean): EdgeProgram {
+  if (curved) return directed ? "curvedArrow" : "curved";
+  return directed ? "arrow" : "line";
+}
+
+export function applyAppearance(graph: EntenteGraph, dataset: Dataset): void {
+  const typeColors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
+  let maxDegree = 0;
+  graph.forEachNode((_node, attributes) => {
+    maxDegree = Math.max(maxDegree, attributes.degree);
+  });
+  graph.updateEachNodeAttributes((_node, attributes) => ({
+    ...attributes,
+    size: nodeSize(attributes.degree, maxDegree),
+    color: KIND_COLORS[attributes.kind],
+  }));
+  graph.updateEachEdgeAttributes((_edge, attributes, source, target) => {
+    const bend = curvature(attributes.parallelIndex, attributes.parallelCount, source > target);
+    return {
+      ...attributes,
+      color: typeColors.get(attributes.relationType) ?? DEFAULT_EDGE_COLOR,
+      size: 2,
+      curvature: bend,
+      type: edgeProgram(attributes.directed, bend !== 0),
+    };
+  });
+}

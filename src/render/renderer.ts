@@ -1,0 +1,190 @@
+/**
+ * The sigma adapter: draws the graph with WebGL and turns pointer input into
+ * plain events (hover, select, drag). What is drawn is derived from the view
+ * state in reducers; the graph itself is only touched to move a dragged node.
+ */
+import Sigma from "sigma";
+import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import type { ActorNode, EntenteGraph, RelationEdge } from "../core/graph";
+
+export type Selection = { kind: "actor"; id: string } | { kind: "relation"; id: string } | null;
+
+export interface RendererEvents {
+  select(selection: Selection): void;
+  /** A node was dropped at graph coordinates (x, y). */
+  drag(node: string, x: number, y: number): void;
+}
+
+export interface RendererOptions {
+  labelFont: string;
+  /** Colour of what is not in focus while something is hovered or selected. */
+  dimColor: string;
+  labelColor: string;
+}
+
+const DIM_EDGE = "#d9d9d9";
+
+export class GraphRenderer {
+  readonly sigma: Sigma<ActorNode, RelationEdge>;
+  private hovered: string | null = null;
+  private selection: Selection = null;
+  private dragged: string | null = null;
+  private moved = false;
+
+  constructor(
+    private readonly graph: EntenteGraph,
+    container: HTMLElement,
+    private readonly events: RendererEvents,
+    private readonly options: RendererOptions,
+  ) {
+    this.sigma = new Sigma<ActorNode, RelationEdge>(graph, container, {
+      renderEdgeLabels: false,
+      enableEdgeEvents: true,
+      labelFont: options.labelFont,
+      labelSize: 13,
+      labelWeight: "500",
+      labelColor: { color: options.labelColor },
+      labelRenderedSizeThreshold: 4,
+      defaultEdgeType: "line",
+      zIndex: true,
+      stagePadding: 40,
+      edgeProgramClasses: {
+        line: EdgeRectangleProgram,
+        arrow: EdgeArrowProgram,
+        curved: EdgeCurveProgram,
+        curvedArrow: EdgeCurvedArrowProgram,
+      },
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+    });
+    this.bind();
+  }
+
+  setSelection(selection: Selection): void {
+    this.selection = selection;
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  getSelection(): Selection {
+    return this.selection;
+  }
+
+  /** Where a node is drawn, in pixels from the container's top-left corner. */
+  nodeViewportPosition(node: string): { x: number; y: number } | null {
+    const data = this.sigma.getNodeDisplayData(node);
+    if (!data) return null;
+    return this.sigma.framedGraphToViewport(data);
+  }
+
+  kill(): void {
+    this.sigma.kill();
+  }
+
+  /** The nodes in focus: the hovered node, else the selected actor or relation, with neighbours. */
+  private focus(): { nodes: Set<string>; edges: Set<string> | null } | null {
+    const graph = this.graph;
+    const actor = this.hovered ?? (this.selection?.kind === "actor" ? this.selection.id : null);
+    if (actor && graph.hasNode(actor)) {
+      const nodes = new Set<string>([actor, ...graph.neighbors(actor)]);
+      return { nodes, edges: new Set(graph.edges(actor)) };
+    }
+    if (this.selection?.kind === "relation" && graph.hasEdge(this.selection.id)) {
+      const edge = this.selection.id;
+      return { nodes: new Set(graph.extremities(edge)), edges: new Set([edge]) };
+    }
+    return null;
+  }
+
+  private reduceNode(node: string, data: ActorNode): Partial<NodeDisplayData> {
+    const focus = this.focus();
+    const selected = this.selection?.kind === "actor" && this.selection.id === node;
+    const out: Partial<NodeDisplayData> = { ...data };
+    if (selected || node === this.hovered) {
+      out.highlighted = true;
+      out.zIndex = 2;
+    }
+    if (focus && !focus.nodes.has(node)) {
+      out.color = this.options.dimColor;
+      out.label = "";
+      out.zIndex = 0;
+    } else if (focus) {
+      out.zIndex = Math.max(out.zIndex ?? 0, 1);
+      out.forceLabel = true;
+    }
+    return out;
+  }
+
+  private reduceEdge(edge: string, data: RelationEdge): Partial<EdgeDisplayData> {
+    const focus = this.focus();
+    const out: Partial<EdgeDisplayData> = { ...data };
+    if (this.selection?.kind === "relation" && this.selection.id === edge) {
+      out.size = 5;
+      out.zIndex = 2;
+    }
+    if (focus?.edges && !focus.edges.has(edge)) {
+      out.color = DIM_EDGE;
+      out.zIndex = 0;
+    } else if (focus) {
+      out.zIndex = Math.max(out.zIndex ?? 0, 1);
+    }
+    return out;
+  }
+
+  private bind(): void {
+    const sigma = this.sigma;
+    sigma.on("enterNode", ({ node }) => {
+      this.hovered = node;
+      sigma.getContainer().style.cursor = "pointer";
+      sigma.refresh({ skipIndexation: true });
+    });
+    sigma.on("leaveNode", () => {
+      this.hovered = null;
+      if (!this.dragged) sigma.getContainer().style.cursor = "";
+      sigma.refresh({ skipIndexation: true });
+    });
+    sigma.on("enterEdge", () => {
+      sigma.getContainer().style.cursor = "pointer";
+    });
+    sigma.on("leaveEdge", () => {
+      if (!this.dragged) sigma.getContainer().style.cursor = "";
+    });
+    sigma.on("downNode", ({ node }) => {
+      this.dragged = node;
+      this.moved = false;
+      // Freeze the frame so the view does not rescale under the pointer while dragging.
+      if (!sigma.getCustomBBox()) sigma.setCustomBBox(sigma.getBBox());
+    });
+    sigma.on("moveBody", ({ event }) => {
+      if (!this.dragged) return;
+      const position = sigma.viewportToGraph(event);
+      this.moved = true;
+      this.graph.mergeNodeAttributes(this.dragged, { x: position.x, y: position.y });
+      this.events.drag(this.dragged, position.x, position.y);
+      event.preventSigmaDefault();
+      event.original.preventDefault();
+      event.original.stopPropagation();
+    });
+    const drop = () => {
+      this.dragged = null;
+    };
+    sigma.on("upNode", drop);
+    sigma.on("upStage", drop);
+    sigma.on("clickNode", ({ node }) => {
+      if (this.moved) {
+        this.moved = false;
+        return;
+      }
+      this.events.select({ kind: "actor", id: node });
+    });
+    sigma.on("clickEdge", ({ edge }) => this.events.select({ kind: "relation", id: edge }));
+    sigma.on("clickStage", () => {
+      if (this.moved) {
+        this.moved = false;
+        return;
+      }
+      this.events.select(null);
+    });
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The details panel: an actor with all its relations grouped by type, or one
+ * relation with its evidence (the original quote, its translation, who reported
+ * it, when, and a link to the source).
+ */
+import type { Evidence, Relation } from "../core/dataset";
+import { formatDate, type MessageKey } from "../core/i18n";
+import { bidi, h, replace, safeHref } from "./dom";
+import { actorLabel, text, textLang, type UiContext } from "./context";
+import type { Selection } from "../render/renderer";
+
+export interface DetailsHandlers {
+  select(selection: Selection): void;
+}
+
+export function renderDetails(
+  root: HTMLElement,
+  ctx: UiContext,
+  selection: Selection,
+  handlers: DetailsHandlers,
+): void {
+  if (!selection) {
+    root.hidden = true;
+    replace(root);
+    return;
+  }
+  const body =
+    selection.kind === "actor" ? actorDetails(ctx, selection.id, handlers) : relationDetails(ctx, selection.id, handlers);
+  if (!body) {
+    root.hidden = true;
+    replace(root);
+    return;
+  }
+  root.hidden = false;
+  replace(
+    root,
+    h(
+      "button",
+      { className: "close", type: "button", title: ctx.t("details.close"), attrs: { "aria-label": ctx.t("details.close") }, on: { click: () => handlers.select(null) } },
+      "×",
+    ),
+    body,
+  );
+}
+
+function actorDetails(ctx: UiContext, id: string, handlers: DetailsHandlers): HTMLElement | null {
+  const actor = ctx.data.actors.get(id);
+  if (!actor) return null;
+  const relations = ctx.data.relationsOf(id);
+  const groups = new Map<string, Relation[]>();
+  for (const relation of relations) {
+    const list = groups.get(relation.type);
+    if (list) list.push(relation);
+    else groups.set(relation.type, [relation]);
+  }
+  const aliases = actor.aliases ?? [];
+  return h(
+    "article",
+    { className: "actor", dataset: { actor: id } },
+    h("h2", { lang: textLang(ctx, actor.label) ?? ctx.lang, dir: "auto" }, text(ctx, actor.label)),
+    h("p", { className: "kind" }, ctx.t(`kind.${actor.kind}` as MessageKey)),
+    actor.description ? h("p", { className: "description", dir: "auto" }, text(ctx, actor.description)) : null,
+    aliases.length > 0
+      ? h("p", { className: "aliases" }, `${ctx.t("details.aliases")}: `, ...aliases.flatMap((a, i) => [i > 0 ? "، " : null, bidi(a)]))
+      : null,
+    h("h3", {}, ctx.t("details.relations")),
+    relations.length === 0 ? h("p", {}, ctx.t("details.noRelations")) : null,
+    ...[...groups].map(([typeId, list]) => {
+      const type = ctx.data.types.get(typeId);
+      return h(
+        "section",
+        { className: "relation-group", dataset: { type: typeId } },
+        h(
+          "h4",
+          {},
+          h("span", { className: "swatch edge", style: { backgroundColor: type?.color ?? "#888" }, attrs: { "aria-hidden": "true" } }),
+          type ? text(ctx, type.label) : typeId,
+        ),
+        h(
+          "ul",
+          {},
+          ...list.map((relation) => {
+            const first = relation.evidence[0];
+            return h(
+              "li",
+              {},
+              h(
+                "button",
+                { type: "button", className: "relation-link", on: { click: () => handlers.select({ kind: "relation", id: relation.id }) } },
+                relationLine(ctx, relation),
+              ),
+              first ? quoteBlock(ctx, first, true) : null,
+            );
+          }),
+        ),
+      );
+    }),
+  );
+}
+
+/** "France — Cooperation — Russia", or with an arrow for a one-way relation. */
+function relationLine(ctx: UiContext, relation: Relation): HTMLElement {
+  const type = ctx.data.types.get(relation.type);
+  const directed = relation.directed ?? type?.directed ?? false;
+  return h(
+    "span",
+    { className: "relation-line" },
+    bidi(actorLabel(ctx, relation.source)),
+    ` ${directed ? ctx.t("relation.arrow") : ctx.t("relation.both")} `,
+    bidi(actorLabel(ctx, relation.target)),
+    " · ",
+    h("span", { className: "type" }, type ? text(ctx, type.label) : relation.type),
+  );
+}
+
+function quoteBlock(ctx: UiContext, evidence: Evidence, compact: boolean): HTMLElement {
+  const quoteLang = ctx.data.dataset.meta.source.language;
+  return h(
+    "figure",
+    { className: compact ? "evidence compact" : "evidence" },
+    h("blockquote", { className: "quote", lang: quoteLang, dir: "auto" }, evidence.quote),
+    !compact && evidence.translation
+      ? h("p", { className: "translation", lang: textLang(ctx, evidence.translation) ?? "en", dir: "auto" }, text(ctx, evidence.translation))
+      : null,
+    h("figcaption", { className: "reported-by" }, `${ctx.t("details.reportedBy")}: `, bidi(evidence.reportedBy)),
+  );
+}
+
+function relationDetails(ctx: UiContext, id: string, handlers: DetailsHandlers): HTMLElement | null {
+  const relation = ctx.data.relations.get(id);
+  if (!relation) return null;
+  const type = ctx.data.types.get(relation.type);
+  const source = ctx.data.dataset.meta.source;
+  return h(
+    "article",
+    { className: "relation", dataset: { relation: id } },
+    h("p", { className: "kind" }, ctx.t("details.relation"), type ? ` · ${ctx.t(`sign.${type.sign}` as MessageKey)}` : ""),
+    h(
+      "h2",
+      {},
+      h("button", { type: "button", className: "actor-link", on: { click: () => handlers.select({ kind: "actor", id: relation.source }) } }, bidi(actorLabel(ctx, relation.source))),
+      ` ${(relation.directed ?? type?.directed) ? ctx.t("relation.arrow") : ctx.t("relation.both")} `,
+      h("button", { type: "button", className: "actor-link", on: { click: () => handlers.select({ kind: "actor", id: relation.target }) } }, bidi(actorLabel(ctx, relation.target))),
+    ),
+    h(
+      "p",
+      { className: "type" },
+      h("span", { className: "swatch edge", style: { backgroundColor: type?.color ?? "#888" }, attrs: { "aria-hidden": "true" } }),
+      type ? text(ctx, type.label) : relation.type,
+    ),
+    relation.date ? h("p", { className: "date" }, `${ctx.t("details.date")}: `, formatDate(relation.date, ctx.lang)) : null,
+    h("h3", {}, ctx.t("details.evidence")),
+    ...relation.evidence.map((evidence) => {
+      const href = safeHref(evidence.url ?? source.url);
+      return h(
+        "div",
+        { className: "evidence-item" },
+        quoteBlock(ctx, evidence, false),
+        href ? h("a", { className: "source-link", href, attrs: { rel: "noopener noreferrer", target: "_blank" } }, ctx.t("details.readSource")) : null,
+      );
+    }),
+  );
+}

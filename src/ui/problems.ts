@@ -1,0 +1,20 @@
+import type { Problem } from "../core/problems";
+import { h, replace } from "./dom";
+import type { Translate } from "../core/i18n";
+
+/** Shows why a dataset cannot be shown: each problem with where it is and what is wrong. */
+export function renderProblems(root: HTMLElement, problems: readonly Problem[], t: Translate, heading?: string): void {
+  const errors = problems.filter((p) => p.severity === "error");
+  const warnings = problems.filter((p) => p.severity === "warning");
+  const item = (p: Problem) =>
+    h("li", { className: p.severity }, h("code", { dir: "ltr" }, p.path || t("problems.document")), " ", h("span", { dir: "auto" }, p.message));
+  root.hidden = false;
+  replace(
+    root,
+    h("h2", {}, heading ?? t("problems.title")),
+    errors.length > 0 ? h("p", {}, t("problems.intro", { n: errors.length })) : null,
+    errors.length > 0 ? h("ul", { className: "problem-list" }, ...errors.map(item)) : null,
+    warnings.length > 0 ? h("h3", {}, t("problems.warnings")) : null,
+    warnings.length > 0 ? h("ul", { className: "problem-list" }, ...warnings.map(item)) : null,
+  );
+}
