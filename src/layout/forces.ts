@@ -72,14 +72,16 @@ export function seededRandom(seed: number): () => number {
 export function validateForceSettings(settings: ForceSettings): string[] {
   const problems: string[] = [];
   for (const sign of ["1", "0", "-1"] as const) {
-    if (!(settings.distance[sign] > 0)) problems.push(`distance.${sign} must be a positive number`);
-    const s = settings.strength[sign];
+    if (!(settings.distance?.[sign] > 0)) problems.push(`distance.${sign} must be a positive number`);
+    const s = settings.strength?.[sign];
     if (!(s >= 0 && s <= 1)) problems.push(`strength.${sign} must be between 0 and 1`);
   }
   if (!(settings.alphaMin > 0 && settings.alphaMin < 1)) problems.push("alphaMin must be between 0 and 1");
   if (!(settings.alphaDecay > 0 && settings.alphaDecay < 1)) problems.push("alphaDecay must be between 0 and 1");
   if (!Number.isFinite(settings.charge)) problems.push("charge must be a number");
   if (!(settings.gravity >= 0 && settings.gravity <= 1)) problems.push("gravity must be between 0 and 1");
+  if (!(settings.velocityDecay >= 0 && settings.velocityDecay <= 1)) problems.push("velocityDecay must be between 0 and 1");
+  if (!(settings.collidePadding >= 0 && Number.isFinite(settings.collidePadding))) problems.push("collidePadding must be a number of at least 0");
   return problems;
 }
 

@@ -32,5 +32,5 @@ export function pickLanguage(
       return candidate;
     }
   }
-  return Object.keys(text)[0];
+  return Object.keys(text).find((key) => text[key]);
 }

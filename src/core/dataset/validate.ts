@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { datasetSchema, type Dataset } from "./schema";
+import { locateJsonError } from "./json-error";
 import { error, formatPath, hasErrors, warning, type Problem, type Result } from "../problems";
 
 type Issue = z.core.$ZodIssue;
@@ -23,6 +24,7 @@ function article(expected: string): string {
   if (expected === "array") return "a list";
   if (expected === "object" || expected === "record") return "an object";
   if (expected === "undefined") return "absent";
+  if (expected === "boolean") return "true or false";
   return `a ${expected}`;
 }
 
@@ -118,12 +120,7 @@ export function parseDatasetJson(text: string): Result<Dataset> {
 }
 
 function jsonSyntaxMessage(text: string, cause: unknown): string {
-  const raw = cause instanceof Error ? cause.message : String(cause);
-  const position = /position (\d+)/.exec(raw);
-  if (!position?.[1]) return `not valid JSON: ${raw}`;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return `not valid JSON at line ${line}, column ${column}: ${raw.replace(/ in JSON at position \d+.*$/, "")}`;
+  const at = locateJsonError(text);
+  if (at) return `not valid JSON at line ${at.line}, column ${at.column}: ${at.reason}`;
+  return `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`;
 }

@@ -90,9 +90,16 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
       graph.addUndirectedEdgeWithKey(relation.id, relation.source, relation.target, attributes);
     }
   }
+  // Counted per relation, not per edge end: graph.degree() counts a self relation twice.
+  const degrees = new Map<string, number>();
+  for (const relation of dataset.relations) {
+    for (const end of new Set([relation.source, relation.target])) {
+      degrees.set(end, (degrees.get(end) ?? 0) + 1);
+    }
+  }
   graph.updateEachNodeAttributes((node, attributes) => ({
     ...attributes,
-    degree: graph.degree(node),
+    degree: degrees.get(node) ?? 0,
   }));
   return graph;
 }

@@ -1,0 +1,193 @@
+/**
+ * The full app in headless Chromium, used as a person uses it: open it, look
+ * at the graph, hover, click, drag, switch language, load a broken file.
+ */
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { colorDistance, hex, launch, lookAtGraph, nodePoint, open, settled } from "./harness";
+
+interface RawDataset {
+  actors: { id: string; label: Record<string, string> }[];
+  relations: { id: string; source: string; target: string; type: string; evidence: { quote: string; reportedBy: string }[] }[];
+}
+
+const dataset = JSON.parse(
+  readFileSync(new URL("../../data/russia-france-coalition.json", import.meta.url), "utf8"),
+) as RawDataset;
+const invalid = readFileSync(new URL("../fixtures/invalid-dataset.json", import.meta.url), "utf8");
+const FIXTURE_ORIGIN = "https://fixtures.entente.test";
+
+const PERSIAN = /[\u0600-\u06FF]/;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the full app", () => {
+  it("loads with no console error and draws the graph", async () => {
+    const { page, errors } = await open(browser);
+    await settled(page);
+    const russia = await page.evaluate(() => window.entente?.nodePosition("russia") ?? null);
+    expect(russia).not.toBeNull();
+    const look = await lookAtGraph(page, [russia!]);
+    expect(look.inked, "nodes and edges should be drawn").toBeGreaterThan(2000);
+    // Russia's node is drawn in the colour of a state.
+    expect(colorDistance(look.colors[0]!, hex("#4477AA"))).toBeLessThan(40);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the title, source and counts in the summary", async () => {
+    const { page } = await open(browser);
+    await settled(page);
+    const summary = (await page.locator("#summary").innerText()).replace(/\s+/g, " ");
+    expect(summary).toContain(`Russia declares readiness for a coalition with France`);
+    expect(summary).toContain("DW Persian");
+    expect(summary).toContain(`${dataset.actors.length} actors · ${dataset.relations.length} relations`);
+    expect(await page.locator("#legend").innerText()).toContain("Cooperation");
+    await page.close();
+  });
+
+  it("opens Russia's panel with its relations and a Persian quote when its node is clicked", async () => {
+    const { page } = await open(browser);
+    await settled(page);
+    const point = await nodePoint(page, "russia");
+    await page.mouse.click(point.x, point.y);
+    const details = page.locator("#details");
+    await expect.poll(() => details.isVisible()).toBe(true);
+    await expect.poll(() => details.locator("h2").innerText()).toBe("Russia");
+    const quotes = await details.locator("blockquote[lang=fa]").allInnerTexts();
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes[0]).toMatch(PERSIAN);
+    const russiasQuotes = dataset.relations
+      .filter((r) => r.source === "russia" || r.target === "russia")
+      .map((r) => r.evidence[0]!.quote);
+    expect(russiasQuotes).toContain(quotes[0]!.trim());
+    // Every relation of Russia is listed, grouped by type.
+    const listed = await details.locator(".relation-link").count();
+    expect(listed).toBe(russiasQuotes.length);
+    expect(await details.locator(".relation-group[data-type=cooperation]").count()).toBe(1);
+    await page.close();
+  });
+
+  it("shows a relation's evidence: quote, translation, agency, date and link", async () => {
+    const { page } = await open(browser);
+    await settled(page);
+    // France → NATO is the pair's only relation, so it is drawn straight between the two nodes.
+    const a = await nodePoint(page, "france");
+    const b = await nodePoint(page, "nato");
+    await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+    const details = page.locator("#details article.relation");
+    await expect.poll(() => details.count()).toBe(1);
+    const relation = dataset.relations.find((r) => r.source === "france" && r.target === "nato")!;
+    expect(await details.getAttribute("data-relation")).toBe(relation.id);
+    expect((await details.locator("blockquote").innerText()).trim()).toBe(relation.evidence[0]!.quote);
+    expect(await details.locator("blockquote").getAttribute("dir")).toBe("auto");
+    expect(await details.locator(".translation").innerText()).toMatch(/NATO/);
+    expect(await details.locator(".reported-by").innerText()).toContain(relation.evidence[0]!.reportedBy);
+    expect(await details.locator(".date").innerText()).toContain("26 November 2015");
+    expect(await details.locator("a.source-link").getAttribute("href")).toBe("https://p.dw.com/p/1HDEF");
+    // Escape closes the panel.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator("#details").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("highlights a hovered node's neighbours and dims the rest", async () => {
+    const { page } = await open(browser);
+    await settled(page);
+    const at = (id: string) => page.evaluate((node) => window.entente!.nodePosition(node)!, id);
+    const [obama, russia] = [await at("obama"), await at("russia")];
+    const before = await lookAtGraph(page, [obama]);
+    // Obama is a person: his node is drawn yellow.
+    expect(colorDistance(before.colors[0]!, hex("#CCBB44"))).toBeLessThan(40);
+    const putin = await nodePoint(page, "putin");
+    await page.mouse.move(putin.x, putin.y);
+    await page.waitForTimeout(200);
+    const after = await lookAtGraph(page, [obama, russia]);
+    // Obama is not Putin's neighbour: his node turns pale grey. Russia, a neighbour, keeps its colour.
+    expect(colorDistance(after.colors[0]!, hex("#e4e4e4"))).toBeLessThan(30);
+    expect(colorDistance(after.colors[1]!, hex("#4477AA"))).toBeLessThan(40);
+    await page.close();
+  });
+
+  it("keeps a dragged node where it is dropped", async () => {
+    const { page } = await open(browser);
+    await settled(page);
+    const start = await nodePoint(page, "syria");
+    const box = (await page.locator("#graph").boundingBox())!;
+    const drop = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.25 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) {
+      await page.mouse.move(start.x + ((drop.x - start.x) * i) / 10, start.y + ((drop.y - start.y) * i) / 10);
+    }
+    await page.mouse.up();
+    await page.waitForTimeout(1500);
+    const after = await nodePoint(page, "syria");
+    expect(Math.hypot(after.x - drop.x, after.y - drop.y)).toBeLessThan(6);
+    // The drop is not taken for a click: no panel opens.
+    expect(await page.locator("#details").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("lays the graph out the same way every time", async () => {
+    const first = await open(browser);
+    await settled(first.page);
+    const a = await first.page.evaluate(() => ["russia", "turkey", "nato"].map((id) => window.entente?.nodePosition(id)));
+    await first.page.close();
+    const second = await open(browser);
+    await settled(second.page);
+    const b = await second.page.evaluate(() => ["russia", "turkey", "nato"].map((id) => window.entente?.nodePosition(id)));
+    await second.page.close();
+    expect(b).toEqual(a);
+  });
+
+  it("speaks Persian with ?lang=fa: right to left, Persian labels and digits", async () => {
+    const { page, errors } = await open(browser, "?lang=fa");
+    await settled(page);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["fa", "rtl"]);
+    const summary = await page.locator("#summary").innerText();
+    expect(summary).toContain("اعلام آمادگی روسیه");
+    expect(summary).toContain("۱۳ بازیگر");
+    expect(summary).toContain("۲۶ رابطه");
+    const point = await nodePoint(page, "russia");
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => page.locator("#details h2").innerText()).toBe("روسیه");
+    expect(await page.locator("#lang-switch").innerText()).toBe("English");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lists every problem of an invalid dataset instead of a blank page", async () => {
+    const page = await browser.newPage();
+    await page.route(`${FIXTURE_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: invalid, headers: { "access-control-allow-origin": "*" } }),
+    );
+    await page.goto(`${(await import("./harness")).baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/invalid.json`)}`);
+    await page.waitForSelector("body[data-state=error]");
+    const problems = page.locator("#problems");
+    expect(await problems.isVisible()).toBe(true);
+    const text = await problems.innerText();
+    expect(text).toContain("meta.source.published");
+    expect(text).toContain("actors[2].kind");
+    expect(text).toContain("relations[0].evidence");
+    expect(text).toContain("needs at least one piece of evidence");
+    expect(await problems.locator("li.error").count()).toBe(3);
+    await page.close();
+  });
+
+  it("says so when a dataset address cannot be reached", async () => {
+    const page = await browser.newPage();
+    await page.route(`${FIXTURE_ORIGIN}/**`, (route) => route.fulfill({ status: 404, body: "not here" }));
+    await page.goto(`${(await import("./harness")).baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/missing.json`)}`);
+    await page.waitForSelector("body[data-state=error]");
+    expect(await page.locator("#problems").innerText()).toContain("404");
+    await page.close();
+  });
+});

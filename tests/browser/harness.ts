@@ -1,0 +1,101 @@
+/** What every browser test needs: a Chromium, a fresh page, and eyes for what it shows. */
+import { chromium, type Browser, type Page } from "playwright-core";
+import { inject } from "vitest";
+import { CHROMIUM_ARGS } from "../../scripts/chromium";
+
+export const baseUrl = (): string => inject("baseUrl");
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject("chromiumPath"), headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface OpenPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+}
+
+export async function open(browser: Browser, query = "", viewport = { width: 1280, height: 800 }): Promise<OpenPage> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${baseUrl()}${query}`);
+  return { page, errors };
+}
+
+export async function settled(page: Page): Promise<void> {
+  await page.waitForSelector("body[data-state=settled]", { timeout: 45_000 });
+}
+
+/** Page coordinates of an actor's node, as drawn. */
+export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const position = await page.evaluate((node) => window.entente?.nodePosition(node) ?? null, id);
+  const box = await page.locator("#graph").boundingBox();
+  if (!position || !box) throw new Error(`node ${id} is not drawn`);
+  return { x: box.x + position.x, y: box.y + position.y };
+}
+
+export type Rgb = [number, number, number];
+
+export interface GraphLook {
+  /** Pixels that differ clearly from the background colour. */
+  inked: number;
+  /** Colours at the asked points (graph-relative), averaged over 3×3 pixels. */
+  colors: Rgb[];
+}
+
+/**
+ * What the graph looks like to a person: a screenshot of the graph, decoded in
+ * the page itself (no image library needed).
+ */
+export async function lookAtGraph(
+  page: Page,
+  points: { x: number; y: number }[] = [],
+  background: Rgb = [247, 247, 245],
+): Promise<GraphLook> {
+  const png = await page.locator("#graph").screenshot();
+  return page.evaluate(
+    async ({ base64, points, background }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext("2d");
+      if (!context) throw new Error("no 2d context");
+      context.drawImage(image, 0, 0);
+      const { data, width } = context.getImageData(0, 0, image.width, image.height);
+      let inked = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const d = Math.abs(data[i]! - background[0]) + Math.abs(data[i + 1]! - background[1]) + Math.abs(data[i + 2]! - background[2]);
+        if (d > 60) inked += 1;
+      }
+      const colors = points.map(({ x, y }) => {
+        const sum = [0, 0, 0];
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const i = ((Math.round(y) + dy) * width + Math.round(x) + dx) * 4;
+            for (let c = 0; c < 3; c++) sum[c]! += data[i + c] ?? 0;
+          }
+        }
+        return [sum[0]! / 9, sum[1]! / 9, sum[2]! / 9] as [number, number, number];
+      });
+      return { inked, colors };
+    },
+    { base64: png.toString("base64"), points, background },
+  );
+}
+
+/** Distance between two colours, summed over the channels. */
+export function colorDistance(a: Rgb, b: Rgb): number {
+  return Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
+}
+
+export function hex(color: string): Rgb {
+  const n = Number.parseInt(color.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}

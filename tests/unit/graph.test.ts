@@ -1,0 +1,214 @@
+/** The graph model: one node per actor, one edge per relation, keyed by the dataset's ids. */
+import { describe, expect, it } from "vitest";
+import { validateDataset, type Dataset } from "../../src/core/dataset";
+import { buildGraph, isDirected } from "../../src/core/graph";
+import { bundledJson, minimalDataset, relation, type Loose } from "./fixtures";
+
+function valid(input: unknown): Dataset {
+  const result = validateDataset(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.value;
+}
+
+const bundled = valid(bundledJson());
+
+describe("buildGraph on the bundled dataset", () => {
+  const graph = buildGraph(bundled, "fa");
+
+  it("has one node per actor and one edge per relation", () => {
+    expect(graph.order).toBe(bundled.actors.length);
+    expect(graph.size).toBe(bundled.relations.length);
+    expect(graph.order).toBe(13);
+    expect(graph.size).toBe(26);
+  });
+
+  it("keys nodes by actor id and edges by relation id, in dataset order", () => {
+    expect(graph.nodes()).toEqual(bundled.actors.map((a) => a.id));
+    expect(graph.edges()).toEqual(bundled.relations.map((r) => r.id));
+    for (const relation of bundled.relations) {
+      expect(graph.source(relation.id)).toBe(relation.source);
+      expect(graph.target(relation.id)).toBe(relation.target);
+      expect(graph.getEdgeAttribute(relation.id, "relationType")).toBe(relation.type);
+    }
+  });
+
+  it("gives every actor a degree equal to the number of its relations", () => {
+    for (const actor of bundled.actors) {
+      const count = bundled.relations.filter((r) => r.source === actor.id || r.target === actor.id).length;
+      expect(graph.getNodeAttribute(actor.id, "degree"), actor.id).toBe(count);
+    }
+    expect(graph.getNodeAttribute("france", "degree")).toBe(11);
+    expect(graph.getNodeAttribute("syria", "degree")).toBe(1);
+  });
+
+  it("takes each edge's sign from its relation type", () => {
+    expect(graph.getEdgeAttribute("france-russia-cooperation-is", "sign")).toBe(1);
+    expect(graph.getEdgeAttribute("france-syria-mediation-peace", "sign")).toBe(0);
+    expect(graph.getEdgeAttribute("russia-turkey-tension-jet", "sign")).toBe(-1);
+  });
+
+  it("makes edges directed exactly where isDirected says so", () => {
+    for (const relation of bundled.relations) {
+      expect(graph.isDirected(relation.id), relation.id).toBe(isDirected(relation, bundled));
+      expect(graph.getEdgeAttribute(relation.id, "directed")).toBe(isDirected(relation, bundled));
+    }
+    expect(graph.isDirected("putin-hollande-support-coalition")).toBe(true);
+    expect(graph.isUndirected("hollande-putin-cooperation")).toBe(true);
+  });
+
+  it("labels actors in Persian or in English", () => {
+    expect(graph.getNodeAttribute("france", "label")).toBe("فرانسه");
+    expect(buildGraph(bundled, "en").getNodeAttribute("france", "label")).toBe("France");
+    expect(graph.getNodeAttribute("france", "kind")).toBe("state");
+    expect(graph.getNodeAttribute("nato", "kind")).toBe("organization");
+  });
+
+  it("numbers the four France–Russia relations 0..3 of 4, whichever way they point", () => {
+    const pair = bundled.relations.filter(
+      (r) => [r.source, r.target].sort().join() === "france,russia",
+    );
+    expect(pair.map((r) => [graph.getEdgeAttribute(r.id, "parallelIndex"), graph.getEdgeAttribute(r.id, "parallelCount")])).toEqual([
+      [0, 4],
+      [1, 4],
+      [2, 4],
+      [3, 4],
+    ]);
+  });
+
+  it("gives a relation with no parallel an index 0 of 1", () => {
+    expect(graph.getEdgeAttributes("france-syria-mediation-peace")).toMatchObject({ parallelIndex: 0, parallelCount: 1 });
+  });
+
+  it("starts every node at the origin", () => {
+    graph.forEachNode((_node, attributes) => {
+      expect([attributes.x, attributes.y]).toEqual([0, 0]);
+    });
+  });
+});
+
+describe("buildGraph on small datasets", () => {
+  it("follows the relation's directed flag over its type's default", () => {
+    const d: Loose = minimalDataset();
+    d.relations[0].directed = true; // type "ally" is undirected
+    d.relations[1].directed = false; // type "attack" is directed
+    d.relations.push(relation("r3", "b", "c", "attack")); // the type's default: directed
+    d.relations.push(relation("r4", "b", "c", "ally")); // the type's default: undirected
+    const graph = buildGraph(valid(d), "en");
+    expect(["r1", "r2", "r3", "r4"].map((e) => graph.isDirected(e))).toEqual([true, false, true, false]);
+    expect(["r1", "r2", "r3", "r4"].map((e) => graph.getEdgeAttribute(e, "directed"))).toEqual([true, false, true, false]);
+  });
+
+  it("falls back from the requested language as pickText does", () => {
+    const d: Loose = minimalDataset();
+    d.actors.push({ id: "d", kind: "region", label: { de: "Delta" } });
+    d.relations.push(relation("r3", "d", "a", "ally"));
+    const dataset = valid(d);
+    const fa = buildGraph(dataset, "fa");
+    const en = buildGraph(dataset, "en");
+    expect(fa.nodes().map((n) => fa.getNodeAttribute(n, "label"))).toEqual(["آلفا", "Beta", "سه", "Delta"]);
+    expect(en.nodes().map((n) => en.getNodeAttribute(n, "label"))).toEqual(["Alpha", "Beta", "سه", "Delta"]);
+  });
+
+  it("falls back to the dataset's language before English", () => {
+    const d: Loose = minimalDataset();
+    d.meta.source.language = "fa";
+    d.actors[0].label = { en: "Alpha", fa: "آلفا", de: "Alfa" };
+    expect(buildGraph(valid(d), "ar").getNodeAttribute("a", "label")).toBe("آلفا");
+    d.meta.source.language = "de";
+    expect(buildGraph(valid(d), "ar").getNodeAttribute("a", "label")).toBe("Alfa");
+  });
+
+  it("numbers three relations of one pair 0, 1, 2 of 3, including opposite directions", () => {
+    const d: Loose = minimalDataset();
+    d.relations = [
+      relation("p1", "a", "b", "ally"),
+      relation("x", "b", "c", "ally"),
+      relation("p2", "b", "a", "attack"),
+      relation("p3", "a", "b", "attack"),
+    ];
+    const graph = buildGraph(valid(d), "en");
+    expect(["p1", "p2", "p3", "x"].map((e) => graph.getEdgeAttributes(e)).map((a) => [a.parallelIndex, a.parallelCount])).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+      [0, 1],
+    ]);
+    expect(graph.source("p2")).toBe("b");
+    expect(graph.target("p2")).toBe("a");
+    expect(graph.getNodeAttribute("a", "degree")).toBe(3);
+    expect(graph.getNodeAttribute("b", "degree")).toBe(4);
+    expect(graph.getNodeAttribute("c", "degree")).toBe(1);
+  });
+
+  it("does not confuse pairs whose ids would join the same way", () => {
+    const d: Loose = minimalDataset();
+    d.actors = [
+      { id: "a,b", kind: "state", label: { en: "1" } },
+      { id: "c", kind: "state", label: { en: "2" } },
+      { id: "a", kind: "state", label: { en: "3" } },
+      { id: "b,c", kind: "state", label: { en: "4" } },
+    ];
+    d.relations = [relation("r1", "a,b", "c", "ally"), relation("r2", "a", "b,c", "ally")];
+    const graph = buildGraph(valid(d), "en");
+    expect(graph.getEdgeAttribute("r1", "parallelCount")).toBe(1);
+    expect(graph.getEdgeAttribute("r2", "parallelCount")).toBe(1);
+  });
+
+  it("allows a relation of an actor with itself and counts it once in the degree", () => {
+    const d: Loose = minimalDataset();
+    d.relations.push(relation("self", "b", "b", "attack"));
+    const graph = buildGraph(valid(d), "en");
+    expect(graph.hasEdge("self")).toBe(true);
+    expect(graph.source("self")).toBe("b");
+    expect(graph.target("self")).toBe("b");
+    expect(graph.getEdgeAttributes("self")).toMatchObject({ directed: true, parallelIndex: 0, parallelCount: 1, sign: -1 });
+    expect(graph.getNodeAttribute("b", "degree")).toBe(2);
+  });
+
+  it("gives an actor with no relation degree 0", () => {
+    const d: Loose = minimalDataset();
+    d.actors.push({ id: "loner", kind: "person", label: { en: "Loner" } });
+    const graph = buildGraph(valid(d), "en");
+    expect(graph.getNodeAttribute("loner", "degree")).toBe(0);
+    expect(graph.order).toBe(4);
+  });
+
+  it("copies a relation's date, and leaves it out when the relation has none", () => {
+    const graph = buildGraph(valid(minimalDataset()), "en");
+    expect(graph.getEdgeAttribute("r1", "date")).toBe("2015-11-26");
+    expect("date" in graph.getEdgeAttributes("r2")).toBe(false);
+  });
+
+  it("takes ids such as __proto__ and constructor as plain keys", () => {
+    const d: Loose = minimalDataset();
+    d.actors = [
+      { id: "__proto__", kind: "state", label: { en: "P" } },
+      { id: "constructor", kind: "state", label: { en: "C" } },
+    ];
+    d.relations = [relation("toString", "__proto__", "constructor", "ally"), relation("hasOwnProperty", "constructor", "__proto__", "attack")];
+    const graph = buildGraph(valid(d), "en");
+    expect(graph.nodes()).toEqual(["__proto__", "constructor"]);
+    expect(graph.edges()).toEqual(["toString", "hasOwnProperty"]);
+    expect(graph.getNodeAttribute("__proto__", "degree")).toBe(2);
+    expect(graph.getEdgeAttribute("hasOwnProperty", "parallelIndex")).toBe(1);
+  });
+
+  it("builds an empty graph from an empty dataset", () => {
+    const d: Loose = minimalDataset();
+    d.actors = [];
+    d.relations = [];
+    const graph = buildGraph(valid(d), "en");
+    expect([graph.order, graph.size]).toEqual([0, 0]);
+  });
+});
+
+describe("isDirected", () => {
+  const dataset = valid(minimalDataset());
+  it("uses the type's default when the relation says nothing", () => {
+    expect(isDirected(relation("x", "a", "b", "ally"), dataset)).toBe(false);
+    expect(isDirected(relation("x", "a", "b", "attack"), dataset)).toBe(true);
+  });
+  it("is undirected for an unknown type", () => {
+    expect(isDirected(relation("x", "a", "b", "nope"), dataset)).toBe(false);
+  });
+});
