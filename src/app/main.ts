@@ -17,7 +17,7 @@ import { applyAppearance } from "../render/appearance";
 import { GraphRenderer, type Selection } from "../render/renderer";
 import { renderDetails } from "../ui/details";
 import { renderLegend } from "../ui/legend";
-import { renderProblems } from "../ui/problems";
+import { renderNotices, renderProblems } from "../ui/problems";
 import { renderSummary } from "../ui/summary";
 import type { UiContext } from "../ui/context";
 import { loadDataset } from "./load";
@@ -55,7 +55,6 @@ function applyLanguage(lang: Lang): void {
   switcher.hreflang = other;
   switcher.title = t("lang.switchLabel");
   switcher.href = withParam(location.href, "lang", other);
-  byId("hint").textContent = t("hint.interaction");
   byId("legend").setAttribute("aria-label", t("legend.title"));
 }
 
@@ -78,7 +77,7 @@ async function start(): Promise<void> {
     showProblems(result.problems, lang);
     return;
   }
-  if (notices.length > 0) console.warn("entente: ignored URL parameters", notices);
+  renderNotices(byId("notices"), notices, t);
   show(result.value, lang);
 }
 

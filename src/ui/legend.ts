@@ -47,5 +47,6 @@ export function renderLegend(root: HTMLElement, ctx: UiContext): void {
         ),
     ),
     h("p", { className: "legend-note" }, ctx.t("legend.directed")),
+    h("p", { className: "legend-note hint" }, ctx.t("hint.interaction")),
   );
 }

@@ -18,3 +18,19 @@ export function renderProblems(root: HTMLElement, problems: readonly Problem[], 
     warnings.length > 0 ? h("ul", { className: "problem-list" }, ...warnings.map(item)) : null,
   );
 }
+
+/** Harmless problems (an ignored URL parameter): a short notice the reader can dismiss. */
+export function renderNotices(root: HTMLElement, notices: readonly Problem[], t: Translate): void {
+  if (notices.length === 0) {
+    root.hidden = true;
+    replace(root);
+    return;
+  }
+  root.hidden = false;
+  replace(
+    root,
+    h("p", {}, t("notices.ignored")),
+    h("ul", {}, ...notices.map((n) => h("li", {}, h("code", { dir: "ltr" }, n.path), " ", h("span", { dir: "auto" }, n.message)))),
+    h("button", { type: "button", className: "dismiss", on: { click: () => renderNotices(root, [], t) } }, t("notices.dismiss")),
+  );
+}

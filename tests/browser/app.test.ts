@@ -108,11 +108,17 @@ describe("the full app", () => {
     expect(colorDistance(before.colors[0]!, hex("#CCBB44"))).toBeLessThan(40);
     const putin = await nodePoint(page, "putin");
     await page.mouse.move(putin.x, putin.y);
-    await page.waitForTimeout(200);
-    const after = await lookAtGraph(page, [obama, russia]);
     // Obama is not Putin's neighbour: his node turns pale grey. Russia, a neighbour, keeps its colour.
-    expect(colorDistance(after.colors[0]!, hex("#e4e4e4"))).toBeLessThan(30);
-    expect(colorDistance(after.colors[1]!, hex("#4477AA"))).toBeLessThan(40);
+    await expect
+      .poll(async () => colorDistance((await lookAtGraph(page, [obama])).colors[0]!, hex("#e4e4e4")), { timeout: 10_000 })
+      .toBeLessThan(30);
+    const after = await lookAtGraph(page, [russia]);
+    expect(colorDistance(after.colors[0]!, hex("#4477AA"))).toBeLessThan(40);
+    // Moving away restores the colours.
+    await page.mouse.move(5, 5);
+    await expect
+      .poll(async () => colorDistance((await lookAtGraph(page, [obama])).colors[0]!, hex("#CCBB44")), { timeout: 10_000 })
+      .toBeLessThan(40);
     await page.close();
   });
 
@@ -188,6 +194,21 @@ describe("the full app", () => {
     await page.goto(`${(await import("./harness")).baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/missing.json`)}`);
     await page.waitForSelector("body[data-state=error]");
     expect(await page.locator("#problems").innerText()).toContain("404");
+    await page.close();
+  });
+
+  it("ignores an unknown URL value with a visible notice, and still shows the graph", async () => {
+    const { page, errors } = await open(browser, "?lang=xx&data=javascript:alert(1)");
+    await settled(page);
+    const notices = page.locator("#notices");
+    expect(await notices.isVisible()).toBe(true);
+    const text = await notices.innerText();
+    expect(text).toContain('unknown language "xx"');
+    expect(text).toContain("is not an http or https address");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await notices.getByRole("button", { name: "Dismiss" }).click();
+    expect(await notices.isHidden()).toBe(true);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -39,7 +39,8 @@ export const localizedText = z
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http or https address" })
-  .meta({ format: "uri" });
+  // The pattern carries the http(s)-only rule into data/schema.json, as `protocol` does not.
+  .meta({ format: "uri", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" });
 
 const id = nonEmpty.meta({ description: "An identifier, unique within its list." });
 

@@ -41,6 +41,8 @@ export const en = {
   "load.httpStatus": "the server answered {status}",
   "load.network": "the address could not be reached",
   "load.badUrl": "only http and https addresses can be loaded",
+  "notices.ignored": "Some of the address's settings were ignored:",
+  "notices.dismiss": "Dismiss",
   "layout.running": "Arranging the graph…",
   "graph.label": "Relations graph: {actors} actors and {relations} relations",
   "graph.noWebgl": "This browser cannot draw the graph (WebGL is not available).",

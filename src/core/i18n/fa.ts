@@ -43,6 +43,8 @@ export const fa: Record<MessageKey, string> = {
   "load.httpStatus": "پاسخ سرور {status} بود",
   "load.network": "نشانی در دسترس نبود",
   "load.badUrl": "فقط نشانی‌های http و https را می‌توان بارگذاری کرد",
+  "notices.ignored": "برخی از تنظیمات نشانی نادیده گرفته شد:",
+  "notices.dismiss": "بستن",
   "layout.running": "در حال چیدن گراف…",
   "graph.label": "گراف روابط: {actors} بازیگر و {relations} رابطه",
   "graph.noWebgl": "این مرورگر نمی‌تواند گراف را رسم کند (WebGL در دسترس نیست).",

@@ -22,9 +22,11 @@ export function formatNumber(n: number, lang: Lang): string {
 
 /** A YYYY-MM-DD date in the reader's language; Persian readers also get the Solar Hijri date. */
 export function formatDate(isoDate: string, lang: Lang): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
+  const [y, m, d] = (/^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate) ?? []).slice(1).map(Number);
   if (y === undefined || m === undefined || d === undefined) return isoDate;
   const date = new Date(Date.UTC(y, m - 1, d));
+  // Not a calendar date (2015-02-30, 2015-13-01): show it as written rather than a shifted one.
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return isoDate;
   const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
   if (lang === "fa") {
     const solar = new Intl.DateTimeFormat("fa-IR-u-ca-persian", options).format(date);

@@ -1,0 +1,197 @@
+/** Appearance as data: kinds and types become colours, degrees become sizes, parallels bend. */
+import { describe, expect, it } from "vitest";
+import { validateDataset, type Dataset } from "../../src/core/dataset";
+import { buildGraph } from "../../src/core/graph";
+import {
+  applyAppearance,
+  curvature,
+  DEFAULT_EDGE_COLOR,
+  edgeProgram,
+  KIND_COLORS,
+  NODE_SIZE,
+  nodeSize,
+} from "../../src/render/appearance";
+import { bundledJson, minimalDataset, relation, type Loose } from "./fixtures";
+
+function valid(input: unknown): Dataset {
+  const result = validateDataset(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.value;
+}
+
+describe("nodeSize", () => {
+  it("runs from the scale's min at degree 0 to its max at the highest degree", () => {
+    expect(nodeSize(0, 11)).toBe(NODE_SIZE.min);
+    expect(nodeSize(11, 11)).toBe(NODE_SIZE.max);
+    expect([NODE_SIZE.min, NODE_SIZE.max]).toEqual([6, 18]);
+  });
+
+  it("follows the square root of the degree", () => {
+    expect(nodeSize(1, 4)).toBe(12);
+    expect(nodeSize(4, 16, { min: 0, max: 100 })).toBe(50);
+  });
+
+  it("grows with the degree and stays within bounds", () => {
+    let previous = -Infinity;
+    for (let degree = 0; degree <= 40; degree++) {
+      const size = nodeSize(degree, 40);
+      expect(size).toBeGreaterThan(previous);
+      expect(size).toBeGreaterThanOrEqual(NODE_SIZE.min);
+      expect(size).toBeLessThanOrEqual(NODE_SIZE.max);
+      previous = size;
+    }
+  });
+
+  it("gives the min size when no actor has a relation, and for a negative degree", () => {
+    expect(nodeSize(0, 0)).toBe(6);
+    expect(nodeSize(3, -1)).toBe(6);
+    expect(nodeSize(-5, 10)).toBe(6);
+  });
+});
+
+describe("curvature", () => {
+  it("is 0 for a relation with no parallel", () => {
+    expect(curvature(0, 1, false)).toBe(0);
+    expect(curvature(0, 1, true)).toBe(0);
+    expect(curvature(0, 0, false)).toBe(0);
+  });
+
+  it("bends two parallels symmetrically apart", () => {
+    const [a, b] = [curvature(0, 2, false), curvature(1, 2, false)];
+    expect(a).toBeCloseTo(-0.225, 12);
+    expect(b).toBeCloseTo(0.225, 12);
+    expect(a).toBe(-b);
+  });
+
+  it("bends three parallels symmetrically about a straight middle one", () => {
+    expect([0, 1, 2].map((i) => curvature(i, 3, false))).toEqual([-0.45, 0, 0.45]);
+  });
+
+  it("gives every parallel its own bend, in order, balanced about 0", () => {
+    for (const count of [2, 3, 4, 5, 8]) {
+      const bends = Array.from({ length: count }, (_, i) => curvature(i, count, false));
+      expect(new Set(bends).size).toBe(count);
+      expect(Math.max(...bends.map(Math.abs))).toBeCloseTo(count === 2 ? 0.225 : 0.45, 12);
+      expect(bends.reduce((sum, b) => sum + b, 0)).toBeCloseTo(0, 12);
+      expect(bends).toEqual([...bends].sort((x, y) => x - y));
+    }
+  });
+
+  it("flips the sign for a relation drawn the other way", () => {
+    for (const [index, count] of [[0, 2], [1, 2], [0, 3], [2, 3], [3, 4]] as const) {
+      expect(curvature(index, count, true)).toBe(-curvature(index, count, false));
+    }
+  });
+});
+
+describe("edgeProgram", () => {
+  it("picks the program for each direction and bend", () => {
+    expect(edgeProgram(false, false)).toBe("line");
+    expect(edgeProgram(true, false)).toBe("arrow");
+    expect(edgeProgram(false, true)).toBe("curved");
+    expect(edgeProgram(true, true)).toBe("curvedArrow");
+  });
+});
+
+describe("applyAppearance on the bundled graph", () => {
+  const dataset = valid(bundledJson());
+  const graph = buildGraph(dataset, "en");
+  applyAppearance(graph, dataset);
+
+  it("colours every actor by its kind", () => {
+    for (const actor of dataset.actors) {
+      expect(graph.getNodeAttribute(actor.id, "color"), actor.id).toBe(KIND_COLORS[actor.kind]);
+    }
+    expect(graph.getNodeAttribute("russia", "color")).toBe("#4477AA");
+    expect(graph.getNodeAttribute("islamic-state", "color")).toBe("#EE6677");
+  });
+
+  it("sizes actors by degree: the busiest at the max", () => {
+    expect(graph.getNodeAttribute("france", "size")).toBe(18);
+    expect(graph.getNodeAttribute("russia", "size")).toBe(18);
+    expect(graph.getNodeAttribute("syria", "size")).toBeCloseTo(6 + 12 * Math.sqrt(1 / 11), 12);
+  });
+
+  it("colours every relation by its type", () => {
+    const colors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
+    for (const relation of dataset.relations) {
+      expect(graph.getEdgeAttribute(relation.id, "color"), relation.id).toBe(colors.get(relation.type));
+      expect(graph.getEdgeAttribute(relation.id, "size")).toBe(2);
+    }
+    expect(graph.getEdgeAttribute("russia-turkey-tension-jet", "color")).toBe("#D55E00");
+  });
+
+  it("curves exactly the relations whose pair has more than one, except a middle one", () => {
+    for (const relation of dataset.relations) {
+      const { parallelCount, parallelIndex, type, directed, curvature: bend } = graph.getEdgeAttributes(relation.id);
+      const straight = parallelCount === 1 || parallelIndex * 2 === parallelCount - 1;
+      expect(bend === 0, relation.id).toBe(straight);
+      expect(type, relation.id).toBe(edgeProgram(directed, !straight));
+    }
+    const curved = graph.filterEdges((_e, a) => a.type === "curved" || a.type === "curvedArrow").sort();
+    expect(curved).toEqual(
+      [
+        "france-russia-cooperation-is",
+        "france-russia-military-coordination",
+        "france-russia-tension-disputes",
+        "france-russia-mediation-jet",
+        "hollande-putin-tension",
+        "putin-hollande-support-coalition",
+        "russia-turkey-tension-jet",
+        "turkey-russia-conflict-jet",
+      ].sort(),
+    );
+  });
+
+  it("bends the two Russia–Turkey relations, drawn opposite ways, to opposite sides", () => {
+    const there = graph.getEdgeAttribute("russia-turkey-tension-jet", "curvature");
+    const back = graph.getEdgeAttribute("turkey-russia-conflict-jet", "curvature");
+    // Same number, but measured from opposite ends: the curves lie on opposite sides.
+    expect(there).toBeCloseTo(-0.225, 12);
+    expect(back).toBeCloseTo(-0.225, 12);
+    expect(graph.getEdgeAttribute("turkey-russia-conflict-jet", "type")).toBe("curvedArrow");
+    expect(graph.getEdgeAttribute("russia-turkey-tension-jet", "type")).toBe("curved");
+  });
+
+  it("draws single relations straight, with an arrow when directed", () => {
+    expect(graph.getEdgeAttributes("france-syria-mediation-peace")).toMatchObject({ type: "arrow", curvature: 0 });
+    expect(graph.getEdgeAttributes("russia-nato-tension")).toMatchObject({ type: "line", curvature: 0 });
+  });
+});
+
+describe("applyAppearance on small graphs", () => {
+  it("gives an unknown relation type the default colour", () => {
+    const dataset = valid(minimalDataset());
+    const graph = buildGraph(dataset, "en");
+    applyAppearance(graph, { ...dataset, relationTypes: dataset.relationTypes.slice(1) });
+    expect(graph.getEdgeAttribute("r1", "color")).toBe(DEFAULT_EDGE_COLOR);
+    expect(graph.getEdgeAttribute("r2", "color")).toBe("#aa0000");
+  });
+
+  it("places curves by geometry: same-direction parallels differ, a reversed one is negated", () => {
+    const d: Loose = minimalDataset();
+    d.relations = [relation("ab1", "a", "b", "ally"), relation("ab2", "a", "b", "ally"), relation("ba", "b", "a", "attack")];
+    const dataset = valid(d);
+    const graph = buildGraph(dataset, "en");
+    applyAppearance(graph, dataset);
+    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(e, "curvature"))).toEqual([-0.45, 0, -0.45]);
+    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(e, "type"))).toEqual(["curved", "line", "curvedArrow"]);
+  });
+
+  it("keeps every attribute it does not own", () => {
+    const dataset = valid(minimalDataset());
+    const graph = buildGraph(dataset, "fa");
+    applyAppearance(graph, dataset);
+    expect(graph.getNodeAttributes("a")).toMatchObject({ label: "آلفا", kind: "state", degree: 2, x: 0, y: 0 });
+    expect(graph.getEdgeAttributes("r2")).toMatchObject({ relationType: "attack", sign: -1, directed: true, parallelIndex: 0, parallelCount: 1 });
+  });
+
+  it("gives every actor the min size when there is no relation", () => {
+    const d: Loose = minimalDataset();
+    d.relations = [];
+    const dataset = valid(d);
+    const graph = buildGraph(dataset, "en");
+    applyAppearance(graph, dataset);
+    expect(graph.mapNodes((_n, a) => a.size)).toEqual([6, 6, 6]);
+  });
+});

@@ -1,0 +1,150 @@
+/** Interface strings in both languages, number and date formatting, writing direction. */
+import { describe, expect, it } from "vitest";
+import { catalogue, direction, formatDate, formatNumber, isLang, LANGS, translator, type MessageKey } from "../../src/core/i18n";
+import { en } from "../../src/core/i18n/en";
+import { fa } from "../../src/core/i18n/fa";
+
+const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ""))].sort();
+const PERSIAN_DIGITS = /^[۰-۹]+$/;
+
+describe("catalogues", () => {
+  it("have the same keys in en and fa", () => {
+    expect(Object.keys(fa).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it("have no empty or blank value", () => {
+    for (const lang of LANGS) {
+      for (const [key, value] of Object.entries(catalogue(lang))) {
+        expect(value.trim(), `${lang} ${key}`).not.toBe("");
+      }
+    }
+  });
+
+  it("use the same placeholders in both languages for every key", () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      expect(placeholders(fa[key]), key).toEqual(placeholders(en[key]));
+    }
+    expect(placeholders(en["graph.label"])).toEqual(["actors", "relations"]);
+    expect(placeholders(fa["load.failed"])).toEqual(["reason", "url"]);
+  });
+
+  it("leave no brace unmatched", () => {
+    for (const lang of LANGS) {
+      for (const [key, value] of Object.entries(catalogue(lang))) {
+        expect(value.replace(/\{\w+\}/g, ""), `${lang} ${key}`).not.toMatch(/[{}]/);
+      }
+    }
+  });
+
+  it("are the modules' own catalogues", () => {
+    expect(catalogue("en")).toBe(en);
+    expect(catalogue("fa")).toBe(fa);
+  });
+});
+
+describe("translator", () => {
+  it("interpolates a number with Persian digits in fa", () => {
+    expect(translator("fa")("summary.actors", { n: 13 })).toBe("۱۳ بازیگر");
+  });
+
+  it("interpolates a number with Latin digits and grouping in en", () => {
+    expect(translator("en")("summary.actors", { n: 13 })).toBe("13 actors");
+    expect(translator("en")("summary.relations", { n: 1234 })).toBe("1,234 relations");
+  });
+
+  it("interpolates several values and leaves strings as they are", () => {
+    expect(translator("en")("graph.label", { actors: 13, relations: 26 })).toBe("Relations graph: 13 actors and 26 relations");
+    expect(translator("fa")("graph.label", { actors: 13, relations: 26 })).toBe("گراف روابط: ۱۳ بازیگر و ۲۶ رابطه");
+    expect(translator("fa")("summary.source", { publisher: "DW", date: "2015-11-26" })).toBe("منبع: DW، 2015-11-26");
+  });
+
+  it("leaves a placeholder without a value in place", () => {
+    expect(translator("en")("summary.actors")).toBe("{n} actors");
+    expect(translator("en")("graph.label", { actors: 2 })).toBe("Relations graph: 2 actors and {relations} relations");
+  });
+
+  it("does not treat a value as a pattern", () => {
+    expect(translator("en")("load.failed", { url: "$&{reason}$1", reason: "x" })).toBe("The dataset could not be loaded from $&{reason}$1: x");
+  });
+
+  it("ignores values for placeholders the message does not have", () => {
+    expect(translator("en")("app.name", { n: 1 })).toBe("Entente");
+  });
+
+  it("gives a message without placeholders as it is", () => {
+    expect(translator("fa")("app.name")).toBe("آنتانت");
+    expect(translator("en")("relation.arrow")).toBe("→");
+  });
+});
+
+describe("formatNumber", () => {
+  it("writes Persian digits for fa", () => {
+    expect(formatNumber(13, "fa")).toBe("۱۳");
+    expect(formatNumber(0, "fa")).toMatch(PERSIAN_DIGITS);
+    expect(formatNumber(2015, "fa").replace(/[٬,]/g, "")).toBe("۲۰۱۵");
+  });
+
+  it("writes Latin digits for en", () => {
+    expect(formatNumber(13, "en")).toBe("13");
+    expect(formatNumber(1234567, "en")).toBe("1,234,567");
+  });
+});
+
+describe("formatDate", () => {
+  it("writes an English date in day-month-year order", () => {
+    expect(formatDate("2015-11-26", "en")).toBe("26 November 2015");
+    expect(formatDate("2016-02-29", "en")).toBe("29 February 2016");
+  });
+
+  it("gives Persian readers the Solar Hijri date and the Gregorian one", () => {
+    const text = formatDate("2015-11-26", "fa");
+    expect(text).toContain("۵ آذر ۱۳۹۴");
+    expect(text).toContain("۲۶");
+    expect(text).toContain("۲۰۱۵");
+    expect(text).toBe("۵ آذر ۱۳۹۴ (۲۶ نوامبر ۲۰۱۵)");
+  });
+
+  it("does not shift the day with the time zone", () => {
+    expect(formatDate("2015-01-01", "en")).toBe("1 January 2015");
+    expect(formatDate("2015-12-31", "en")).toBe("31 December 2015");
+    expect(formatDate("2016-03-20", "fa")).toContain("۱ فروردین ۱۳۹۵");
+  });
+
+  it("gives back text that is not a full date as it is", () => {
+    expect(formatDate("2015", "en")).toBe("2015");
+    expect(formatDate("", "fa")).toBe("");
+    expect(formatDate("2015-11", "en")).toBe("2015-11");
+    expect(formatDate("2015-11-26-1", "en")).toBe("2015-11-26-1");
+    expect(formatDate("26/11/2015", "fa")).toBe("26/11/2015");
+  });
+
+  it("never throws, and gives back what is not a calendar date as it is", () => {
+    for (const text of ["a-b-c", "2015-13-45", "2015-02-30", "0000-00-00", "--", "2015-1-1", "x".repeat(10_000)]) {
+      expect(formatDate(text, "en")).toBe(text);
+      expect(formatDate(text, "fa")).toBe(text);
+    }
+  });
+});
+
+describe("direction and isLang", () => {
+  it("is right-to-left for fa and left-to-right for en", () => {
+    expect(direction("fa")).toBe("rtl");
+    expect(direction("en")).toBe("ltr");
+  });
+
+  it("knows exactly en and fa", () => {
+    expect(LANGS).toEqual(["en", "fa"]);
+    expect(["en", "fa", "EN", "fa-IR", "de", "", null, undefined, 1, "__proto__"].map(isLang)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});

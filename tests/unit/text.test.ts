@@ -1,0 +1,64 @@
+/** Which language a text is shown in: the reader's, the dataset's, English, then any. */
+import { describe, expect, it } from "vitest";
+import { pickLanguage, pickText, type LocalizedText } from "../../src/core/dataset";
+
+const all: LocalizedText = { fa: "فارسی", en: "English", de: "Deutsch" };
+
+describe("pickText and pickLanguage: fallback order", () => {
+  it.each<[string, LocalizedText, string, string | undefined, string, string]>([
+    ["the reader's language first", all, "de", "fa", "Deutsch", "de"],
+    ["fa for a Persian reader", all, "fa", "en", "فارسی", "fa"],
+    ["the dataset's language second", { fr: "Français", de: "Deutsch", en: "English" }, "fa", "de", "Deutsch", "de"],
+    ["English third", { fr: "Français", en: "English" }, "fa", "de", "English", "en"],
+    ["English when there is no dataset language", { fr: "Français", en: "English" }, "fa", undefined, "English", "en"],
+    ["any language last, the first one written", { fr: "Français", it: "Italiano" }, "fa", "de", "Français", "fr"],
+    ["skips an empty entry", { fa: "", en: "English" } as LocalizedText, "fa", "fa", "English", "en"],
+    ["skips an empty entry in the last resort too", { de: "", fr: "Français" } as LocalizedText, "fa", "en", "Français", "fr"],
+  ])("%s", (_name, text, lang, datasetLang, shown, language) => {
+    expect(pickText(text, lang, datasetLang)).toBe(shown);
+    expect(pickLanguage(text, lang, datasetLang)).toBe(language);
+  });
+
+  it("does not match a language by prefix", () => {
+    expect(pickText({ "fa-AF": "دری", en: "English" }, "fa")).toBe("English");
+  });
+});
+
+describe("pickText and pickLanguage: missing and odd text", () => {
+  it("gives an empty string and no language for undefined text", () => {
+    expect(pickText(undefined, "fa", "en")).toBe("");
+    expect(pickLanguage(undefined, "fa", "en")).toBeUndefined();
+  });
+
+  it("gives an empty string and no language for text with no entry", () => {
+    expect(pickText({}, "en")).toBe("");
+    expect(pickLanguage({}, "en")).toBeUndefined();
+  });
+
+  it("gives an empty string and no language when every entry is empty", () => {
+    const empty = { fa: "", en: "" } as LocalizedText;
+    expect(pickText(empty, "fa")).toBe("");
+    expect(pickLanguage(empty, "fa")).toBeUndefined();
+  });
+
+  it("takes a __proto__ key from JSON as a plain key", () => {
+    const text = JSON.parse('{"__proto__": "Proto", "en": "English"}') as LocalizedText;
+    expect(pickText(text, "__proto__")).toBe("Proto");
+    expect(pickLanguage(text, "__proto__")).toBe("__proto__");
+    expect(pickText(text, "fa")).toBe("English");
+  });
+
+  it("does not read Object.prototype members as languages", () => {
+    for (const lang of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(pickText({ en: "English" }, lang, lang)).toBe("English");
+      expect(pickLanguage({ en: "English" }, lang, lang)).toBe("en");
+    }
+    expect(pickText({ de: "Deutsch" }, "constructor", "toString")).toBe("Deutsch");
+  });
+
+  it("reads a text without a prototype", () => {
+    const text = Object.assign(Object.create(null) as LocalizedText, { en: "English" });
+    expect(pickText(text, "fa")).toBe("English");
+    expect(pickLanguage(text, "fa")).toBe("en");
+  });
+});
