@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 
+// Tests break datasets in arbitrary ways (delete fields, wrong types), so the fixture is untyped on purpose.
 export type Loose = any;
 
 export function minimalDataset(): Loose {

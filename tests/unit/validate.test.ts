@@ -481,3 +481,34 @@ describe("parseDatasetJson", () => {
     expect(result.problems[0]?.message).toMatch(/^not valid JSON/);
   });
 });
+
+describe("unknown fields", () => {
+  it("are dropped with a warning that names the field and where it is", () => {
+    const input = minimalDataset();
+    input.extra = 1;
+    input.actors[0].lable = { en: "typo" };
+    input.relations[0].evidence[0]["reported by"] = "AFP";
+    input.meta.source.author = "someone";
+    const result = validateDataset(input);
+    expect(result.ok).toBe(true);
+    const unknown = result.problems.filter((p) => p.message.startsWith("unknown field"));
+    expect(unknown).toEqual([
+      { path: "extra", message: 'unknown field "extra" is ignored', severity: "warning" },
+      { path: "meta.source.author", message: 'unknown field "author" is ignored', severity: "warning" },
+      { path: "actors[0].lable", message: 'unknown field "lable" is ignored', severity: "warning" },
+      { path: 'relations[0].evidence[0]["reported by"]', message: 'unknown field "reported by" is ignored', severity: "warning" },
+    ]);
+  });
+
+  it("accompany errors when the document is invalid", () => {
+    const input = minimalDataset();
+    input.actors[0].colour = "#fff";
+    delete input.actors[0].label;
+    const result = validateDataset(input);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => [p.path, p.severity])).toEqual([
+      ["actors[0].label", "error"],
+      ["actors[0].colour", "warning"],
+    ]);
+  });
+});

@@ -4,7 +4,16 @@
  * reported at once, each with its path; nothing here throws.
  */
 import type { z } from "zod";
-import { datasetSchema, type Dataset } from "./schema";
+import {
+  actorSchema,
+  datasetSchema,
+  evidenceSchema,
+  metaSchema,
+  relationSchema,
+  relationTypeSchema,
+  sourceSchema,
+  type Dataset,
+} from "./schema";
 import { locateJsonError } from "./json-error";
 import { error, formatPath, hasErrors, warning, type Problem, type Result } from "../problems";
 
@@ -93,6 +102,56 @@ export function linkProblems(dataset: Dataset): Problem[] {
   return problems;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+const childPath = (path: string, key: string): string =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
+
+const fieldsOf = (schema: { shape: object }) => new Set(Object.keys(schema.shape));
+const KNOWN = {
+  document: fieldsOf(datasetSchema),
+  meta: fieldsOf(metaSchema),
+  source: fieldsOf(sourceSchema),
+  actor: fieldsOf(actorSchema),
+  relationType: fieldsOf(relationTypeSchema),
+  relation: fieldsOf(relationSchema),
+  evidence: fieldsOf(evidenceSchema),
+};
+
+/**
+ * Fields the format does not know are dropped, but said, so that a misspelt
+ * field ("lable") does not vanish without a word.
+ */
+export function unknownFieldProblems(input: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const check = (value: unknown, known: Set<string>, path: string) => {
+    if (!isRecord(value)) return;
+    for (const key of Object.keys(value)) {
+      if (!known.has(key)) {
+        problems.push(warning(childPath(path, key), `unknown field "${key}" is ignored`));
+      }
+    }
+  };
+  const each = (list: unknown, known: Set<string>, path: string, inner?: (item: unknown, at: string) => void) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, i) => {
+      check(item, known, `${path}[${i}]`);
+      inner?.(item, `${path}[${i}]`);
+    });
+  };
+  if (!isRecord(input)) return problems;
+  check(input, KNOWN.document, "");
+  check(input.meta, KNOWN.meta, "meta");
+  if (isRecord(input.meta)) check(input.meta.source, KNOWN.source, "meta.source");
+  each(input.actors, KNOWN.actor, "actors");
+  each(input.relationTypes, KNOWN.relationType, "relationTypes");
+  each(input.relations, KNOWN.relation, "relations", (relation, at) => {
+    if (isRecord(relation)) each(relation.evidence, KNOWN.evidence, `${at}.evidence`);
+  });
+  return problems;
+}
+
 /** Validates an untrusted value; errors stop it, warnings travel with the dataset. */
 export function validateDataset(input: unknown): Result<Dataset> {
   const parsed = datasetSchema.safeParse(input);
@@ -100,10 +159,10 @@ export function validateDataset(input: unknown): Result<Dataset> {
     const problems =
       input === null || typeof input !== "object" || Array.isArray(input)
         ? [error("", "the document must be a JSON object with meta, actors, relationTypes and relations")]
-        : shapeProblems(input, parsed.error.issues);
+        : [...shapeProblems(input, parsed.error.issues), ...unknownFieldProblems(input)];
     return { ok: false, problems };
   }
-  const problems = linkProblems(parsed.data);
+  const problems = [...linkProblems(parsed.data), ...unknownFieldProblems(input)];
   if (hasErrors(problems)) return { ok: false, problems };
   return { ok: true, value: parsed.data, problems };
 }
