@@ -77,7 +77,14 @@ async function start(): Promise<void> {
     showProblems(result.problems, lang);
     return;
   }
-  renderNotices(byId("notices"), notices, t);
+  renderNotices(
+    byId("notices"),
+    [
+      { title: t("notices.url"), problems: notices },
+      { title: t("notices.data"), problems: result.problems },
+    ],
+    t,
+  );
   show(result.value, lang);
 }
 

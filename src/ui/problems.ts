@@ -19,9 +19,15 @@ export function renderProblems(root: HTMLElement, problems: readonly Problem[], 
   );
 }
 
-/** Harmless problems (an ignored URL parameter): a short notice the reader can dismiss. */
-export function renderNotices(root: HTMLElement, notices: readonly Problem[], t: Translate): void {
-  if (notices.length === 0) {
+export interface NoticeGroup {
+  title: string;
+  problems: readonly Problem[];
+}
+
+/** Harmless problems (an ignored URL parameter, a dataset warning): a notice the reader can dismiss. */
+export function renderNotices(root: HTMLElement, groups: readonly NoticeGroup[], t: Translate): void {
+  const shown = groups.filter((g) => g.problems.length > 0);
+  if (shown.length === 0) {
     root.hidden = true;
     replace(root);
     return;
@@ -29,8 +35,16 @@ export function renderNotices(root: HTMLElement, notices: readonly Problem[], t:
   root.hidden = false;
   replace(
     root,
-    h("p", {}, t("notices.ignored")),
-    h("ul", {}, ...notices.map((n) => h("li", {}, h("code", { dir: "ltr" }, n.path), " ", h("span", { dir: "auto" }, n.message)))),
+    ...shown.flatMap((group) => [
+      h("p", {}, group.title),
+      h(
+        "ul",
+        {},
+        ...group.problems.map((n) =>
+          h("li", {}, h("code", { dir: "ltr" }, n.path || t("problems.document")), " ", h("span", { dir: "auto" }, n.message)),
+        ),
+      ),
+    ]),
     h("button", { type: "button", className: "dismiss", on: { click: () => renderNotices(root, [], t) } }, t("notices.dismiss")),
   );
 }

@@ -211,4 +211,20 @@ describe("the full app", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("loads a dataset that has warnings and lists them in a notice", async () => {
+    const body = readFileSync(new URL("../fixtures/warning-dataset.json", import.meta.url), "utf8");
+    const page = await browser.newPage();
+    await page.route(`${FIXTURE_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
+    );
+    await page.goto(`${(await import("./harness")).baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/warnings.json`)}`);
+    await settled(page);
+    expect((await page.locator("#summary").innerText()).replace(/\s+/g, " ")).toContain("3 actors · 1 relation");
+    const notice = await page.locator("#notices").innerText();
+    expect(notice).toContain("The dataset was loaded, with warnings:");
+    expect(notice).toContain('actor "c" has no relation');
+    expect(notice).toContain('unknown field "colour" is ignored');
+    await page.close();
+  });
 });

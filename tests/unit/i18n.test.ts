@@ -148,3 +148,29 @@ describe("direction and isLang", () => {
     ]);
   });
 });
+
+describe("plural forms", () => {
+  it("chooses the English form by the number", () => {
+    const t = translator("en");
+    expect(t("summary.relations", { n: 1 })).toBe("1 relation");
+    expect(t("summary.relations", { n: 0 })).toBe("0 relations");
+    expect(t("summary.relations", { n: 26 })).toBe("26 relations");
+    expect(t("summary.actors", { n: 1 })).toBe("1 actor");
+    expect(t("problems.intro", { n: 1 })).toBe("1 problem was found. Fix it and load the file again:");
+  });
+
+  it("has one form in Persian, with Persian digits", () => {
+    const t = translator("fa");
+    expect(t("summary.relations", { n: 1 })).toBe("۱ رابطه");
+    expect(t("summary.relations", { n: 26 })).toBe("۲۶ رابطه");
+  });
+
+  it("never shows the separator", () => {
+    for (const lang of LANGS) {
+      const t = translator(lang);
+      for (const key of Object.keys(catalogue(lang)) as MessageKey[]) {
+        for (const n of [0, 1, 2, 5]) expect(t(key, { n }), `${lang} ${key}`).not.toContain("|");
+      }
+    }
+  });
+});

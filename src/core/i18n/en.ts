@@ -1,9 +1,12 @@
-/** English interface strings. Every key here must exist in fa.ts too (a test checks). */
+/**
+ * English interface strings. Every key here must exist in fa.ts too (a test checks).
+ * "one|other" gives plural forms, chosen by the value of {n}.
+ */
 export const en = {
   "app.name": "Entente",
   "app.tagline": "Who stands with whom",
-  "summary.actors": "{n} actors",
-  "summary.relations": "{n} relations",
+  "summary.actors": "{n} actor|{n} actors",
+  "summary.relations": "{n} relation|{n} relations",
   "summary.source": "Source: {publisher}, {date}",
   "legend.title": "Legend",
   "legend.actors": "Actors",
@@ -32,7 +35,7 @@ export const en = {
   "relation.arrow": "→",
   "relation.both": "—",
   "problems.title": "This dataset could not be shown",
-  "problems.intro": "{n} problems were found. Fix them and load the file again:",
+  "problems.intro": "{n} problem was found. Fix it and load the file again:|{n} problems were found. Fix them and load the file again:",
   "problems.warnings": "Warnings",
   "problems.document": "(the whole document)",
   "load.loading": "Loading the dataset…",
@@ -41,7 +44,8 @@ export const en = {
   "load.httpStatus": "the server answered {status}",
   "load.network": "the address could not be reached",
   "load.badUrl": "only http and https addresses can be loaded",
-  "notices.ignored": "Some of the address's settings were ignored:",
+  "notices.url": "Some settings in the address were ignored:",
+  "notices.data": "The dataset was loaded, with warnings:",
   "notices.dismiss": "Dismiss",
   "layout.running": "Arranging the graph…",
   "graph.label": "Relations graph: {actors} actors and {relations} relations",

@@ -38,10 +38,21 @@ export function formatDate(isoDate: string, lang: Lang): string {
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+/**
+ * A message may have plural forms separated by "|", in the order "one|other"
+ * (English needs both; Persian one). The form is chosen by the number `n`.
+ */
+function pluralForm(message: string, lang: Lang, n: unknown): string {
+  if (!message.includes("|")) return message;
+  const [one = "", other = one] = message.split("|");
+  if (typeof n !== "number") return other;
+  return new Intl.PluralRules(lang).select(n) === "one" ? one : other;
+}
+
 export function translator(lang: Lang): Translate {
   const catalogue = catalogues[lang];
   return (key, values) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (match, name: string) => {
+    pluralForm(catalogue[key], lang, values?.n).replace(/\{(\w+)\}/g, (match, name: string) => {
       const value = values?.[name];
       if (value === undefined) return match;
       return typeof value === "number" ? formatNumber(value, lang) : value;
