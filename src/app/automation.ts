@@ -5,6 +5,8 @@
 import type { EntenteGraph } from "../core/graph";
 import type { LayoutSupervisor } from "../layout/supervisor";
 import type { GraphRenderer } from "../render/renderer";
+import type { FilterResult } from "../core/filter";
+import type { ViewState } from "../core/view/types";
 
 export interface Automation {
   /** Pixel position of an actor's node relative to the graph container, or null. */
@@ -12,6 +14,10 @@ export interface Automation {
   layoutRunning(): boolean;
   nodeCount(): number;
   edgeCount(): number;
+  /** The current view state, as the URL serialises it. */
+  view(): ViewState;
+  /** Ids of the actors and relations the filters currently show. */
+  shown(): { actors: string[]; relations: string[] };
 }
 
 declare global {
@@ -20,11 +26,19 @@ declare global {
   }
 }
 
-export function exposeAutomation(parts: { renderer: GraphRenderer; layout: LayoutSupervisor; graph: EntenteGraph }): void {
+export function exposeAutomation(parts: {
+  renderer: GraphRenderer;
+  layout: LayoutSupervisor;
+  graph: EntenteGraph;
+  view: () => ViewState;
+  shown: () => FilterResult;
+}): void {
   window.entente = {
     nodePosition: (id) => parts.renderer.nodeViewportPosition(id),
     layoutRunning: () => parts.layout.isRunning(),
     nodeCount: () => parts.graph.order,
     edgeCount: () => parts.graph.size,
+    view: parts.view,
+    shown: () => ({ actors: [...parts.shown().actors], relations: [...parts.shown().relations] }),
   };
 }

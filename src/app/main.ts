@@ -1,27 +1,32 @@
 /**
  * The full app's composition root: reads the view from the URL, loads and
  * validates the dataset, builds the graph, and wires the renderer, the layout
- * worker and the panels together.
+ * worker, the panels and the URL to one view state.
  */
 import "@fontsource/vazirmatn/400.css";
 import "@fontsource/vazirmatn/700.css";
 import "./styles.css";
 import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
-import { lookup, type Dataset } from "../core/dataset";
+import { lookup, pickText, type Dataset } from "../core/dataset";
+import { applyFilters, type FilterResult } from "../core/filter";
 import { buildGraph } from "../core/graph";
-import { direction, translator, type Lang } from "../core/i18n";
-import { parseViewParams, withParam } from "../core/url";
+import { direction, translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
+import { searchActors } from "../core/search";
+import { DEFAULT_VIEW, parseView, reconcileView, serializeView, type ViewState } from "../core/view";
 import { LayoutSupervisor } from "../layout/supervisor";
 import { applyAppearance } from "../render/appearance";
-import { GraphRenderer, type Selection } from "../render/renderer";
-import { renderDetails } from "../ui/details";
-import { renderLegend } from "../ui/legend";
-import { renderNotices, renderProblems } from "../ui/problems";
-import { renderSummary } from "../ui/summary";
+import { GraphRenderer } from "../render/renderer";
 import type { UiContext } from "../ui/context";
-import { loadDataset } from "./load";
+import { renderDetails } from "../ui/details";
+import { FilterPanel } from "../ui/filters";
+import { renderFocusBar } from "../ui/focus-bar";
+import { renderNotices, renderProblems } from "../ui/problems";
+import { SearchBox } from "../ui/search";
+import { renderSummary } from "../ui/summary";
 import { exposeAutomation } from "./automation";
+import { loadDataset } from "./load";
+import { ViewStore, type Remember } from "./store";
 
 const FONT = "Vazirmatn";
 
@@ -43,62 +48,68 @@ async function fontsReady(): Promise<void> {
   ]).catch(() => undefined);
 }
 
-function applyLanguage(lang: Lang): void {
+function pageUrl(view: ViewState): string {
+  return `${location.pathname}${serializeView(view)}${location.hash}`;
+}
+
+function applyLanguage(lang: Lang, t: Translate): void {
   document.documentElement.lang = lang;
   document.documentElement.dir = direction(lang);
-  const t = translator(lang);
   byId("app-name").textContent = t("app.name");
-  const other: Lang = lang === "fa" ? "en" : "fa";
+  byId("copy-link").textContent = t("share.copy");
+  byId("reset-view").textContent = t("view.reset");
   const switcher = byId<HTMLAnchorElement>("lang-switch");
+  const other: Lang = lang === "fa" ? "en" : "fa";
   switcher.textContent = t("lang.switch");
   switcher.lang = other;
   switcher.hreflang = other;
   switcher.title = t("lang.switchLabel");
-  switcher.href = withParam(location.href, "lang", other);
-  byId("legend").setAttribute("aria-label", t("legend.title"));
+  byId("legend").setAttribute("aria-label", t("filters.title"));
 }
 
-function showProblems(problems: readonly Problem[], lang: Lang, heading?: string): void {
-  renderProblems(byId("problems"), problems, translator(lang), heading);
+function showProblems(problems: readonly Problem[], t: Translate, heading?: string): void {
+  renderProblems(byId("problems"), problems, t, heading);
   setState("error");
 }
 
 async function start(): Promise<void> {
-  const { params, notices } = parseViewParams(location.search, location.href);
-  const lang: Lang = params.lang ?? "en";
+  const parsed = parseView(location.search, location.href);
+  const lang: Lang = parsed.view.lang ?? "en";
   const t = translator(lang);
-  applyLanguage(lang);
+  applyLanguage(lang, t);
   const status = byId("status");
   status.textContent = t("load.loading");
 
-  const [result] = await Promise.all([loadDataset(params.data ?? bundledDatasetUrl, t), fontsReady()]);
+  const [result] = await Promise.all([loadDataset(parsed.view.data ?? bundledDatasetUrl, t), fontsReady()]);
   status.textContent = "";
   if (!result.ok) {
-    showProblems(result.problems, lang);
+    renderNotices(byId("notices"), [{ title: t("notices.url"), problems: parsed.notices }], t);
+    showProblems(result.problems, t);
     return;
   }
+  const data = lookup(result.value);
+  const reconciled = reconcileView(parsed.view, data);
   renderNotices(
     byId("notices"),
     [
-      { title: t("notices.url"), problems: notices },
+      { title: t("notices.url"), problems: [...parsed.notices, ...reconciled.notices] },
       { title: t("notices.data"), problems: result.problems },
     ],
     t,
   );
-  show(result.value, lang);
+  show(result.value, reconciled.view, lang);
 }
 
-function show(dataset: Dataset, lang: Lang): void {
+function show(dataset: Dataset, initial: ViewState, lang: Lang): void {
   const t = translator(lang);
   const ctx: UiContext = { data: lookup(dataset), lang, t };
-  document.title = `${t("app.name")} · ${ctx.data.dataset.meta.title[lang] ?? Object.values(dataset.meta.title)[0] ?? ""}`;
-  renderSummary(byId("summary"), ctx);
-  renderLegend(byId("legend"), ctx);
+  const datasetLang = dataset.meta.source.language;
+  document.title = `${pickText(dataset.meta.title, lang, datasetLang)} · ${t("app.name")}`;
 
   const graph = buildGraph(dataset, lang);
   applyAppearance(graph, dataset);
   const container = byId("graph");
-  container.setAttribute("aria-label", t("graph.label", { actors: graph.order, relations: graph.size }));
+  const announce = byId("announce");
 
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   const status = byId("status");
@@ -114,31 +125,112 @@ function show(dataset: Dataset, lang: Lang): void {
     },
   });
 
+  const store = new ViewStore(initial);
   let renderer: GraphRenderer;
-  const details = byId("details");
-  const select = (selection: Selection) => {
-    renderer.setSelection(selection);
-    renderDetails(details, ctx, selection, { select });
-  };
   try {
     renderer = new GraphRenderer(
       graph,
       container,
       {
-        select,
+        select: (selection) => store.update({ selected: selection }, "push"),
         drag: (node, x, y) => layout.pin(node, x, y),
       },
-      { labelFont: `${FONT}, sans-serif`, dimColor: "#e4e4e4", labelColor: "#1b1b1b" },
+      { labelFont: `${FONT}, sans-serif`, dimColor: "#e4e4e4", fadedColor: "#eeeeec", labelColor: "#1b1b1b" },
     );
   } catch (cause) {
     console.error(cause);
-    showProblems([{ path: "", message: t("graph.noWebgl"), severity: "error" }], lang, t("graph.noWebgl"));
+    showProblems([{ path: "", message: t("graph.noWebgl"), severity: "error" }], t, t("graph.noWebgl"));
     return;
   }
-  document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") select(null);
+
+  let filtered: FilterResult = applyFilters(ctx.data, initial);
+  const filters = new FilterPanel(byId("legend"), ctx, filtered.dates, {
+    types: (types) => store.update({ types }),
+    kinds: (kinds) => store.update({ kinds }),
+    range: (from, to) => store.update({ from, to }),
+    hidden: (hidden) => store.update({ hidden }),
   });
-  exposeAutomation({ renderer, layout, graph });
+  const search = new SearchBox(byId("search-box"), ctx, {
+    search: (query) => searchActors(ctx.data, query, lang),
+    isShown: (actor) => filtered.actors.has(actor),
+    choose: (actor) => {
+      store.update({ selected: { kind: "actor", id: actor } }, "push");
+      renderer.focusCamera(actor, !reducedMotion);
+    },
+  });
+  const details = byId("details");
+  const detailHandlers = {
+    select: (selected: ViewState["selected"]) => store.update({ selected }, "push"),
+    focus: (actor: string, depth: 1 | 2) => store.update({ focus: { actor, depth } }, "push"),
+  };
+
+  const filterKey = (v: ViewState) => JSON.stringify([v.types, v.kinds, v.from, v.to, v.focus]);
+  const render = (view: ViewState, previous: ViewState | null, remember: Remember) => {
+    if (!previous || filterKey(view) !== filterKey(previous)) {
+      filtered = applyFilters(ctx.data, view);
+      renderer.setVisibility({ actors: filtered.actors, relations: filtered.relations, mode: view.hidden });
+      renderSummary(byId("summary"), ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
+      container.setAttribute(
+        "aria-label",
+        t("graph.label", { actors: filtered.actors.size, relations: filtered.relations.size }),
+      );
+    } else if (view.hidden !== previous.hidden) {
+      renderer.setVisibility({ actors: filtered.actors, relations: filtered.relations, mode: view.hidden });
+    }
+    filters.update(view, filtered);
+    if (!previous || view.selected !== previous.selected) {
+      renderer.setSelection(view.selected);
+      renderDetails(details, ctx, view.selected, detailHandlers);
+      if (view.selected?.kind === "actor") {
+        announce.textContent = pickText(ctx.data.actors.get(view.selected.id)?.label, lang, datasetLang);
+      }
+    }
+    renderFocusBar(byId("focus-bar"), ctx, view.focus, () => store.update({ focus: null }, "push"));
+    const switcher = byId<HTMLAnchorElement>("lang-switch");
+    switcher.href = pageUrl({ ...view, lang: lang === "fa" ? "en" : "fa" });
+    const url = pageUrl(view);
+    if (remember === "push") history.pushState(null, "", url);
+    else if (remember === "replace") history.replaceState(null, "", url);
+  };
+  store.subscribe(render);
+  render(initial, null, "replace");
+
+  window.addEventListener("popstate", () => {
+    const next = reconcileView(parseView(location.search, location.href).view, ctx.data).view;
+    store.set(next, "restore");
+  });
+
+  byId("reset-view").addEventListener("click", () => {
+    store.set({ ...DEFAULT_VIEW, lang: store.get().lang, data: store.get().data }, "push");
+    search.input.value = "";
+    renderer.sigma.getCamera().animatedReset({ duration: reducedMotion ? 0 : 300 });
+  });
+  const copy = byId<HTMLButtonElement>("copy-link");
+  copy.addEventListener("click", () => {
+    navigator.clipboard
+      .writeText(location.href)
+      .then(() => t("share.copied"))
+      .catch(() => t("share.failed"))
+      .then((message) => {
+        announce.textContent = message;
+        copy.textContent = message;
+        setTimeout(() => (copy.textContent = t("share.copy")), 2000);
+      });
+  });
+
+  document.addEventListener("keydown", (event) => {
+    const target = event.target as HTMLElement | null;
+    const typing = target?.closest("input, textarea, select, [contenteditable]") !== null && target !== null;
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      search.focus();
+    } else if (event.key === "Escape") {
+      const view = store.get();
+      if (view.selected || view.focus) store.update({ selected: null, focus: null }, "push");
+    }
+  });
+
+  exposeAutomation({ renderer, layout, graph, view: () => store.get(), shown: () => filtered });
   status.textContent = t("layout.running");
   setState("ready");
   layout.start();
@@ -146,6 +238,9 @@ function show(dataset: Dataset, lang: Lang): void {
 
 start().catch((cause: unknown) => {
   console.error(cause);
-  const lang = document.documentElement.lang === "fa" ? "fa" : "en";
-  showProblems([{ path: "", message: cause instanceof Error ? cause.message : String(cause), severity: "error" }], lang);
+  const lang: Lang = document.documentElement.lang === "fa" ? "fa" : "en";
+  showProblems(
+    [{ path: "", message: cause instanceof Error ? cause.message : String(cause), severity: "error" }],
+    translator(lang),
+  );
 });

@@ -1,9 +1,12 @@
 /**
- * The view as URL parameters. Parsing never throws: an unknown or invalid
- * value is dropped with a notice the UI can show.
+ * The first, narrower URL reader, kept while the app still imports it:
+ * lang and data only, with their notices, on top of the view parser.
  */
-import { isLang, type Lang } from "./i18n";
-import { warning, type Problem } from "./problems";
+import type { Lang } from "./i18n";
+import type { Problem } from "./problems";
+import { parseView } from "./view/url";
+
+export { resolveHttpUrl, withParam } from "./view/url";
 
 export interface ViewParams {
   lang?: Lang;
@@ -18,35 +21,9 @@ export interface ParsedParams {
 
 /** `base` resolves relative dataset addresses (the page's own address in the app). */
 export function parseViewParams(search: string, base: string): ParsedParams {
-  const query = new URLSearchParams(search);
+  const { view, notices } = parseView(search, base);
   const params: ViewParams = {};
-  const notices: Problem[] = [];
-  const lang = query.get("lang");
-  if (lang !== null) {
-    if (isLang(lang)) params.lang = lang;
-    else notices.push(warning("lang", `unknown language "${lang}": use fa or en`));
-  }
-  const data = query.get("data");
-  if (data !== null && data !== "") {
-    const url = resolveHttpUrl(data, base);
-    if (url) params.data = url;
-    else notices.push(warning("data", `"${data}" is not an http or https address`));
-  }
-  return { params, notices };
-}
-
-export function resolveHttpUrl(value: string, base: string): string | undefined {
-  try {
-    const url = new URL(value, base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function withParam(href: string, name: string, value: string | undefined): string {
-  const url = new URL(href);
-  if (value === undefined) url.searchParams.delete(name);
-  else url.searchParams.set(name, value);
-  return url.href;
+  if (view.lang !== null) params.lang = view.lang;
+  if (view.data !== null) params.data = view.data;
+  return { params, notices: notices.filter((n) => n.path === "lang" || n.path === "data") };
 }

@@ -8,8 +8,16 @@ import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { ActorNode, EntenteGraph, RelationEdge } from "../core/graph";
+import type { HiddenMode, Selection } from "../core/view/types";
 
-export type Selection = { kind: "actor"; id: string } | { kind: "relation"; id: string } | null;
+export type { Selection };
+
+/** What the filters let through; null shows everything. */
+export interface Visibility {
+  actors: ReadonlySet<string>;
+  relations: ReadonlySet<string>;
+  mode: HiddenMode;
+}
 
 export interface RendererEvents {
   select(selection: Selection): void;
@@ -21,17 +29,23 @@ export interface RendererOptions {
   labelFont: string;
   /** Colour of what is not in focus while something is hovered or selected. */
   dimColor: string;
+  /** Colour of what the filters leave out, in "fade" mode. */
+  fadedColor: string;
   labelColor: string;
 }
 
 const DIM_EDGE = "#d9d9d9";
+const FADED_EDGE = "#ececec";
 
 export class GraphRenderer {
   readonly sigma: Sigma<ActorNode, RelationEdge>;
   private hovered: string | null = null;
   private selection: Selection = null;
+  private visibility: Visibility | null = null;
   private dragged: string | null = null;
   private moved = false;
+  private readonly allNodes: string[];
+  private readonly allEdges: string[];
 
   constructor(
     private readonly graph: EntenteGraph,
@@ -39,6 +53,9 @@ export class GraphRenderer {
     private readonly events: RendererEvents,
     private readonly options: RendererOptions,
   ) {
+    // The graph's topology never changes after it is built, only positions and what is shown.
+    this.allNodes = graph.nodes();
+    this.allEdges = graph.edges();
     this.sigma = new Sigma<ActorNode, RelationEdge>(graph, container, {
       renderEdgeLabels: false,
       enableEdgeEvents: true,
@@ -64,7 +81,38 @@ export class GraphRenderer {
 
   setSelection(selection: Selection): void {
     this.selection = selection;
-    this.sigma.refresh({ skipIndexation: true });
+    this.repaint(false);
+  }
+
+  /** Applies the filters' result: nothing is rebuilt, the layout keeps running. */
+  setVisibility(visibility: Visibility | null): void {
+    this.visibility = visibility;
+    this.repaint(true);
+  }
+
+  /** Moves the camera to an actor, keeping the zoom unless it is far out. */
+  focusCamera(node: string, animate: boolean): void {
+    const data = this.sigma.getNodeDisplayData(node);
+    if (!data) return;
+    const camera = this.sigma.getCamera();
+    const target = { x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.8) };
+    if (animate) void camera.animate(target, { duration: 450 });
+    else camera.setState(target);
+  }
+
+  /**
+   * Re-runs the reducers without rebuilding sigma's indices. When what is
+   * hidden changes, sigma must also re-process (label grid, programs).
+   */
+  private repaint(visibilityChanged: boolean): void {
+    this.sigma.refresh({
+      partialGraph: { nodes: this.allNodes, edges: this.allEdges },
+      skipIndexation: !visibilityChanged,
+    });
+  }
+
+  private isShown(node: string): boolean {
+    return !this.visibility || this.visibility.actors.has(node);
   }
 
   getSelection(): Selection {
@@ -87,8 +135,11 @@ export class GraphRenderer {
     const graph = this.graph;
     const actor = this.hovered ?? (this.selection?.kind === "actor" ? this.selection.id : null);
     if (actor && graph.hasNode(actor)) {
-      const nodes = new Set<string>([actor, ...graph.neighbors(actor)]);
-      return { nodes, edges: new Set(graph.edges(actor)) };
+      // Only what the filters show counts as a neighbour.
+      const edges = graph.edges(actor).filter((e) => !this.visibility || this.visibility.relations.has(e));
+      const nodes = new Set<string>([actor]);
+      for (const edge of edges) for (const end of graph.extremities(edge)) nodes.add(end);
+      return { nodes, edges: new Set(edges) };
     }
     if (this.selection?.kind === "relation" && graph.hasEdge(this.selection.id)) {
       const edge = this.selection.id;
@@ -101,6 +152,10 @@ export class GraphRenderer {
     const focus = this.focus();
     const selected = this.selection?.kind === "actor" && this.selection.id === node;
     const out: Partial<NodeDisplayData> = { ...data };
+    if (!this.isShown(node)) {
+      if (this.visibility?.mode === "hide") return { ...out, hidden: true };
+      return { ...out, color: this.options.fadedColor, label: "", zIndex: -1, highlighted: false };
+    }
     if (selected || node === this.hovered) {
       out.highlighted = true;
       out.zIndex = 2;
@@ -119,6 +174,10 @@ export class GraphRenderer {
   private reduceEdge(edge: string, data: RelationEdge): Partial<EdgeDisplayData> {
     const focus = this.focus();
     const out: Partial<EdgeDisplayData> = { ...data };
+    if (this.visibility && !this.visibility.relations.has(edge)) {
+      if (this.visibility.mode === "hide") return { ...out, hidden: true };
+      return { ...out, color: FADED_EDGE, zIndex: -1 };
+    }
     if (this.selection?.kind === "relation" && this.selection.id === edge) {
       out.size = 5;
       out.zIndex = 2;
@@ -135,14 +194,17 @@ export class GraphRenderer {
   private bind(): void {
     const sigma = this.sigma;
     sigma.on("enterNode", ({ node }) => {
+      // A faded actor is context, not something to explore.
+      if (!this.isShown(node)) return;
       this.hovered = node;
       sigma.getContainer().style.cursor = "pointer";
-      sigma.refresh({ skipIndexation: true });
+      this.repaint(false);
     });
     sigma.on("leaveNode", () => {
+      if (this.hovered === null) return;
       this.hovered = null;
       if (!this.dragged) sigma.getContainer().style.cursor = "";
-      sigma.refresh({ skipIndexation: true });
+      this.repaint(false);
     });
     sigma.on("enterEdge", () => {
       sigma.getContainer().style.cursor = "pointer";
@@ -176,9 +238,11 @@ export class GraphRenderer {
         this.moved = false;
         return;
       }
-      this.events.select({ kind: "actor", id: node });
+      if (this.isShown(node)) this.events.select({ kind: "actor", id: node });
     });
-    sigma.on("clickEdge", ({ edge }) => this.events.select({ kind: "relation", id: edge }));
+    sigma.on("clickEdge", ({ edge }) => {
+      if (!this.visibility || this.visibility.relations.has(edge)) this.events.select({ kind: "relation", id: edge });
+    });
     sigma.on("clickStage", () => {
       if (this.moved) {
         this.moved = false;

@@ -7,10 +7,11 @@ import type { Evidence, Relation } from "../core/dataset";
 import { formatDate, type MessageKey } from "../core/i18n";
 import { bidi, h, replace, safeHref } from "./dom";
 import { actorLabel, text, textLang, type UiContext } from "./context";
-import type { Selection } from "../render/renderer";
+import type { FocusDepth, Selection } from "../core/view/types";
 
 export interface DetailsHandlers {
   select(selection: Selection): void;
+  focus(actor: string, depth: FocusDepth): void;
 }
 
 export function renderDetails(
@@ -61,7 +62,22 @@ function actorDetails(ctx: UiContext, id: string, handlers: DetailsHandlers): HT
     h("p", { className: "kind" }, ctx.t(`kind.${actor.kind}` as MessageKey)),
     actor.description ? h("p", { className: "description", dir: "auto" }, text(ctx, actor.description)) : null,
     aliases.length > 0
-      ? h("p", { className: "aliases" }, `${ctx.t("details.aliases")}: `, ...aliases.flatMap((a, i) => [i > 0 ? "، " : null, bidi(a)]))
+      ? h("p", { className: "aliases" }, `${ctx.t("details.aliases")}: `, ...aliases.flatMap((a, i) => [i > 0 ? (ctx.lang === "fa" ? "، " : ", ") : null, bidi(a)]))
+      : null,
+    relations.length > 0
+      ? h(
+          "p",
+          { className: "focus-actions" },
+          ctx.t("focus.prompt"),
+          " ",
+          ...([1, 2] as const).map((depth) =>
+            h(
+              "button",
+              { type: "button", className: "mini", dataset: { depth: String(depth) }, on: { click: () => handlers.focus(id, depth) } },
+              ctx.t("focus.depth", { n: depth }),
+            ),
+          ),
+        )
       : null,
     h("h3", {}, ctx.t("details.relations")),
     relations.length === 0 ? h("p", {}, ctx.t("details.noRelations")) : null,

@@ -59,3 +59,18 @@ export const BUNDLED_PATH = new URL("../../data/russia-france-coalition.json", i
 export function bundledJson(): unknown {
   return JSON.parse(readFileSync(BUNDLED_PATH, "utf8"));
 }
+
+/** A dataset around the given lists, with the meta of minimalDataset(). */
+export function datasetWith(parts: { actors: Loose[]; relationTypes: Loose[]; relations: Loose[] }): Loose {
+  return { meta: minimalDataset().meta, ...parts };
+}
+
+/** An actor with an English label (and more, through `extra`). */
+export function actor(id: string, kind: string, extra: Loose = {}): Loose {
+  return { id, kind, label: { en: id }, ...extra };
+}
+
+/** A relation type with an English label equal to its id. */
+export function relationType(id: string, sign = 1, directed = false): Loose {
+  return { id, label: { en: id }, sign, directed, color: "#123456" };
+}

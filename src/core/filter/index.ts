@@ -1,0 +1,2 @@
+export { applyFilters, type FilterView } from "./apply";
+export type { FilterResult } from "./types";

@@ -1,0 +1,3 @@
+export { normalizeForSearch } from "./normalize";
+export { searchActors } from "./search";
+export type { SearchHit } from "./types";

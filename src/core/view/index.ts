@@ -1,0 +1,3 @@
+export * from "./types";
+export { parseView, serializeView, resolveHttpUrl, withParam, type ParsedView } from "./url";
+export { reconcileView } from "./reconcile";
