@@ -27,6 +27,13 @@ try {
       await page.locator("#details .relation-link").first().click();
       await page.screenshot({ path: new URL(`relation-${lang}.png`, out).pathname });
     }
+    await page.goto(`${served.url}?lang=${lang}&types=tension,conflict&focus=russia&selected=russia`);
+    await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
+    await page.screenshot({ path: new URL(`filtered-${lang}.png`, out).pathname });
+    await page.goto(`${served.url}?lang=${lang}`);
+    await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
+    await page.locator("#search").fill(lang === "fa" ? "ر" : "r");
+    await page.screenshot({ path: new URL(`search-${lang}.png`, out).pathname });
     await page.close();
   }
 } finally {

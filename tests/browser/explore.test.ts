@@ -34,6 +34,8 @@ describe("filters", () => {
   it("unchecking Tension removes the Russia–Turkey tension from the view, the counts and the URL", async () => {
     const { page, errors } = await open(browser);
     await settled(page);
+    const positions = () => page.evaluate(() => ["russia", "turkey", "obama"].map((id) => window.entente!.nodePosition(id)));
+    const before = await positions();
     expect((await shown(page)).relations).toContain("russia-turkey-tension-jet");
     const tensions = dataset.relations.filter((r) => r.type === "tension").length;
     await page.locator("#legend label", { hasText: "Tension" }).click();
@@ -49,6 +51,9 @@ describe("filters", () => {
     expect(url.searchParams.get("types")?.split(",")).toContain("conflict");
     // The hostile group is now only partly checked.
     expect(await page.locator("input[data-sign='-1']").evaluate((el) => (el as HTMLInputElement).indeterminate)).toBe(true);
+    // Filtering neither rebuilds the graph nor restarts the layout: nodes stay where they were.
+    expect(await page.evaluate(() => window.entente!.layoutRunning())).toBe(false);
+    expect(await positions()).toEqual(before);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -111,6 +116,54 @@ describe("filters", () => {
     await expect
       .poll(async () => colorDistance((await lookAtGraph(page, [obama])).colors[0]!, hex("#f7f7f5")))
       .toBeLessThan(12);
+    await page.close();
+  });
+});
+
+describe("time", () => {
+  const timeline = readFileSync(new URL("../fixtures/timeline-dataset.json", import.meta.url), "utf8");
+  const ORIGIN = "https://fixtures.entente.test";
+
+  async function openTimeline(query = ""): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.route(`${ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: timeline, headers: { "access-control-allow-origin": "*" } }),
+    );
+    await page.goto(`${baseUrl()}?data=${encodeURIComponent(`${ORIGIN}/timeline.json`)}${query}`);
+    await settled(page);
+    return page;
+  }
+
+  it("has no time slider when every relation has the same date", async () => {
+    const { page } = await open(browser);
+    await settled(page);
+    expect(await page.locator("#filter-from").count()).toBe(0);
+    await page.close();
+  });
+
+  it("limits the relations to a period with the range slider, and keeps it in the URL", async () => {
+    const page = await openTimeline();
+    const from = page.locator("#filter-from");
+    const to = page.locator("#filter-to");
+    expect(await from.isVisible()).toBe(true);
+    // Keyboard: move the start one date later and the end one date earlier.
+    await from.focus();
+    await page.keyboard.press("ArrowRight");
+    await to.focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(async () => (await shown(page)).relations.sort()).toEqual(["ad-member", "bc-tension"]);
+    const url = new URL(page.url());
+    expect([url.searchParams.get("from"), url.searchParams.get("to")]).toEqual(["2020-03-10", "2020-03-20"]);
+    expect(await page.locator("output[for=filter-from]").innerText()).toBe("10 March 2020");
+    expect(await summary(page)).toContain("2 of 4 relations");
+    await page.close();
+  });
+
+  it("opens ?from=…&to=… with the slider set to that period", async () => {
+    const page = await openTimeline("&from=2020-03-05&to=2020-03-31");
+    expect((await shown(page)).relations.sort()).toEqual(["ac-tension", "ad-member", "bc-tension"]);
+    expect(await page.locator("#filter-from").inputValue()).toBe("1");
+    expect(await page.locator("#filter-to").inputValue()).toBe("3");
     await page.close();
   });
 });
