@@ -45,8 +45,10 @@ export class SearchBox {
     this.input.addEventListener("input", () => this.refresh());
     this.input.addEventListener("keydown", (event) => this.key(event));
     this.input.addEventListener("blur", () => {
-      // Let a click on a suggestion land first.
-      setTimeout(() => this.close(), 150);
+      // Let a click on a suggestion land first; a late timer must not close a list the reader came back to.
+      setTimeout(() => {
+        if (document.activeElement !== this.input) this.close();
+      }, 150);
     });
     this.input.addEventListener("focus", () => {
       if (this.input.value.trim()) this.refresh();
