@@ -8,6 +8,8 @@ export default defineConfig({
     target: "es2022",
     outDir: "dist",
     emptyOutDir: true,
+    // Readable names in profiles and stack traces; the maps are fetched only by developer tools.
+    sourcemap: true,
   },
   server: { host: "127.0.0.1", port: 5173 },
   preview: { host: "127.0.0.1", port: 4173 },

@@ -18,6 +18,8 @@ export interface Automation {
   view(): ViewState;
   /** Ids of the actors and relations the filters currently show. */
   shown(): { actors: string[]; relations: string[] };
+  /** performance.now() at the end of the last drawn frame, and how many frames were drawn. */
+  lastFrame(): { at: number; count: number };
 }
 
 declare global {
@@ -40,5 +42,11 @@ export function exposeAutomation(parts: {
     edgeCount: () => parts.graph.size,
     view: parts.view,
     shown: () => ({ actors: [...parts.shown().actors], relations: [...parts.shown().relations] }),
+    lastFrame: () => ({ ...frames }),
   };
+  const frames = { at: 0, count: 0 };
+  parts.renderer.sigma.on("afterRender", () => {
+    frames.at = performance.now();
+    frames.count += 1;
+  });
 }

@@ -16,6 +16,7 @@ import { searchActors } from "../core/search";
 import { DEFAULT_VIEW, parseView, reconcileView, serializeView, type ViewState } from "../core/view";
 import { LayoutSupervisor } from "../layout/supervisor";
 import { applyAppearance } from "../render/appearance";
+import { renderProfile } from "../render/profile";
 import { GraphRenderer } from "../render/renderer";
 import type { UiContext } from "../ui/context";
 import { renderDetails } from "../ui/details";
@@ -107,7 +108,8 @@ function show(dataset: Dataset, initial: ViewState, lang: Lang): void {
   document.title = `${pickText(dataset.meta.title, lang, datasetLang)} · ${t("app.name")}`;
 
   const graph = buildGraph(dataset, lang);
-  applyAppearance(graph, dataset);
+  const profile = renderProfile(graph.size);
+  applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
   const container = byId("graph");
   const announce = byId("announce");
 
@@ -116,7 +118,10 @@ function show(dataset: Dataset, initial: ViewState, lang: Lang): void {
   const layout = new LayoutSupervisor(graph, {
     radius: (node) => graph.getNodeAttribute(node, "size") ?? 6,
     finalOnly: reducedMotion,
+    schedule: (callback) => requestAnimationFrame(callback),
     onSettled: () => {
+      // Milestones in the Performance timeline, for the benchmark and the browser's profiler.
+      performance.mark("entente:layout-settled");
       status.textContent = "";
       setState("settled");
     },
@@ -135,13 +140,16 @@ function show(dataset: Dataset, initial: ViewState, lang: Lang): void {
         select: (selection) => store.update({ selected: selection }, "push"),
         drag: (node, x, y) => layout.pin(node, x, y),
       },
-      { labelFont: `${FONT}, sans-serif`, dimColor: "#e4e4e4", fadedColor: "#eeeeec", labelColor: "#1b1b1b" },
+      { labelFont: `${FONT}, sans-serif`, dimColor: "#e4e4e4", fadedColor: "#eeeeec", labelColor: "#1b1b1b", profile },
     );
   } catch (cause) {
     console.error(cause);
     showProblems([{ path: "", message: t("graph.noWebgl"), severity: "error" }], t, t("graph.noWebgl"));
     return;
   }
+
+  // Sigma draws its first frame while it is constructed.
+  performance.mark("entente:first-frame");
 
   let filtered: FilterResult = applyFilters(ctx.data, initial);
   const filters = new FilterPanel(byId("legend"), ctx, filtered.dates, {

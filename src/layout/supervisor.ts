@@ -10,6 +10,8 @@ export interface SupervisorOptions {
   settings?: Partial<ForceSettings>;
   radius: (node: string) => number;
   finalOnly?: boolean;
+  /** Runs a callback before the next frame (requestAnimationFrame in the app). */
+  schedule: (callback: () => void) => void;
   onSettled?: () => void;
   onError?: (message: string) => void;
 }
@@ -98,6 +100,19 @@ export class LayoutSupervisor {
       this.options.onError?.(message.message);
       return;
     }
+    // The worker may post faster than frames are drawn: keep only the newest
+    // positions and apply them once per frame, so no backlog builds up.
+    const waiting = this.pending !== null;
+    this.pending = message;
+    if (!waiting) this.options.schedule(() => this.applyPending());
+  }
+
+  private pending: Extract<FromWorker, { type: "positions" }> | null = null;
+
+  private applyPending(): void {
+    const message = this.pending;
+    this.pending = null;
+    if (!message) return;
     const { positions } = message;
     // One batched update: one graph event, one sigma refresh.
     this.graph.updateEachNodeAttributes(

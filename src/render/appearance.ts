@@ -40,14 +40,16 @@ export function curvature(index: number, count: number, reversed: boolean): numb
   return reversed ? -value : value;
 }
 
-export type EdgeProgram = "line" | "arrow" | "curved" | "curvedArrow";
+export type EdgeProgram = "line" | "arrow" | "curved" | "curvedArrow" | "thin";
 
-export function edgeProgram(directed: boolean, curved: boolean): EdgeProgram {
+export function edgeProgram(directed: boolean, curved: boolean, simple = false): EdgeProgram {
+  if (simple) return "thin";
   if (curved) return directed ? "curvedArrow" : "curved";
   return directed ? "arrow" : "line";
 }
 
-export function applyAppearance(graph: EntenteGraph, dataset: Dataset): void {
+/** `simpleEdges`: one-pixel straight lines for every relation (the large-graph profile). */
+export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: { simpleEdges?: boolean } = {}): void {
   const typeColors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
   let maxDegree = 0;
   graph.forEachNode((_node, attributes) => {
@@ -63,9 +65,9 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset): void {
     return {
       ...attributes,
       color: typeColors.get(attributes.relationType) ?? DEFAULT_EDGE_COLOR,
-      size: 2,
+      size: options.simpleEdges ? 1 : 2,
       curvature: bend,
-      type: edgeProgram(attributes.directed, bend !== 0),
+      type: edgeProgram(attributes.directed, bend !== 0, options.simpleEdges),
     };
   });
 }

@@ -4,11 +4,12 @@
  * state in reducers; the graph itself is only touched to move a dragged node.
  */
 import Sigma from "sigma";
-import { EdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { ActorNode, EntenteGraph, RelationEdge } from "../core/graph";
 import type { HiddenMode, Selection } from "../core/view/types";
+import type { RenderProfile } from "./profile";
 
 export type { Selection };
 
@@ -32,6 +33,7 @@ export interface RendererOptions {
   /** Colour of what the filters leave out, in "fade" mode. */
   fadedColor: string;
   labelColor: string;
+  profile: RenderProfile;
 }
 
 const DIM_EDGE = "#d9d9d9";
@@ -58,20 +60,22 @@ export class GraphRenderer {
     this.allEdges = graph.edges();
     this.sigma = new Sigma<ActorNode, RelationEdge>(graph, container, {
       renderEdgeLabels: false,
-      enableEdgeEvents: true,
+      enableEdgeEvents: options.profile.enableEdgeEvents,
+      hideEdgesOnMove: options.profile.hideEdgesOnMove,
       labelFont: options.labelFont,
       labelSize: 13,
       labelWeight: "500",
       labelColor: { color: options.labelColor },
-      labelRenderedSizeThreshold: 4,
+      labelRenderedSizeThreshold: options.profile.labelRenderedSizeThreshold,
       defaultEdgeType: "line",
-      zIndex: true,
+      zIndex: options.profile.zIndex,
       stagePadding: 40,
       edgeProgramClasses: {
         line: EdgeRectangleProgram,
         arrow: EdgeArrowProgram,
         curved: EdgeCurveProgram,
         curvedArrow: EdgeCurvedArrowProgram,
+        thin: EdgeLineProgram,
       },
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
@@ -84,10 +88,33 @@ export class GraphRenderer {
     this.repaint(false);
   }
 
-  /** Applies the filters' result: nothing is rebuilt, the layout keeps running. */
+  /**
+   * Applies the filters' result: nothing is rebuilt, the layout keeps running.
+   * Only what changed is repainted; the label index is brought up to date
+   * just after, so the click's own frame stays cheap on large graphs.
+   */
   setVisibility(visibility: Visibility | null): void {
+    const before = this.visibility;
     this.visibility = visibility;
-    this.repaint(true);
+    if (!before || !visibility || before.mode !== visibility.mode || this.focus() !== null) {
+      this.repaint(true);
+      return;
+    }
+    const nodes = changed(this.allNodes, before.actors, visibility.actors);
+    const edges = changed(this.allEdges, before.relations, visibility.relations);
+    this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+    this.reindexSoon();
+  }
+
+  private reindexTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Newly shown actors need sigma's label index; rebuild it once the clicks stop. */
+  private reindexSoon(): void {
+    if (this.reindexTimer !== null) clearTimeout(this.reindexTimer);
+    this.reindexTimer = setTimeout(() => {
+      this.reindexTimer = null;
+      this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
+    }, 250);
   }
 
   /** Moves the camera to an actor, keeping the zoom unless it is far out. */
@@ -127,6 +154,7 @@ export class GraphRenderer {
   }
 
   kill(): void {
+    if (this.reindexTimer !== null) clearTimeout(this.reindexTimer);
     this.sigma.kill();
   }
 
@@ -251,4 +279,11 @@ export class GraphRenderer {
       this.events.select(null);
     });
   }
+}
+
+/** The items whose membership differs between two sets. */
+function changed(all: readonly string[], before: ReadonlySet<string>, after: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const id of all) if (before.has(id) !== after.has(id)) out.push(id);
+  return out;
 }

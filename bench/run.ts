@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: measures Entente in headless Chromium on the bundled
+ * article and on generated datasets, prints one table, and writes
+ * bench/results/latest.json. Figures, never assertions: machines are noisy.
+ *
+ *   npm run bench              every dataset, 5 filter clicks each
+ *   npm run bench -- --quick   fewer datasets and repetitions
+ */
+import { chromium, type Browser, type Page } from "playwright-core";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { CHROMIUM_ARGS, ensureChromium } from "../scripts/chromium";
+import { buildAndServe } from "../scripts/serve";
+import { generateDataset } from "./generate";
+
+interface Run {
+  tool: string;
+  dataset: string;
+  figure: string;
+  value: number;
+  unit: string;
+}
+interface Target {
+  name: string;
+  value: number | null;
+  target: string;
+  met: boolean;
+}
+
+const quick = process.argv.includes("--quick");
+const ORIGIN = "https://bench.entente.test";
+const sizes = quick ? [1000, 10000] : [100, 1000, 10000];
+const clicks = quick ? 3 : 7;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Collects long main-thread tasks from the very start of the page. */
+const OBSERVE_LONG_TASKS = () => {
+  const tasks: { start: number; duration: number }[] = [];
+  (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+};
+
+async function measureApp(browser: Browser, url: string, name: string, body: string | null, runs: Run[]): Promise<void> {
+  const page: Page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name();
+  // functions sent to the page run there without that helper.
+  await page.addInitScript("window.__name = (f) => f;");
+  await page.addInitScript(OBSERVE_LONG_TASKS);
+  if (body !== null) {
+    await page.route(`${ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
+    );
+  }
+  const target = body === null ? url : `${url}?data=${encodeURIComponent(`${ORIGIN}/${name}.json`)}`;
+  const record = (figure: string, value: number, unit = "ms") => {
+    runs.push({ tool: "entente", dataset: name, figure, value: Math.round(value * 10) / 10, unit });
+  };
+  await page.goto(target);
+  await page.waitForSelector("body[data-state=settled]", { timeout: 300_000 });
+  const marks = await page.evaluate(() => {
+    const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+    const first = at("entente:first-frame");
+    const settled = at("entente:layout-settled");
+    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    const during = tasks.filter((t) => t.start >= first && t.start <= settled);
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return {
+      first,
+      settled,
+      longest: during.reduce((m, t) => Math.max(m, t.duration), 0),
+      heap: memory ? memory.usedJSHeapSize / 1048576 : NaN,
+    };
+  });
+  record("first frame after navigation", marks.first);
+  record("layout settled after navigation", marks.settled);
+  record("longest main-thread task during layout", marks.longest);
+  record("JS heap after layout", marks.heap, "MiB");
+
+  // A filter click, as a person makes it, to the end of the frame that shows its result.
+  await page.evaluate(() => {
+    const w = window as unknown as { __clickAt: number };
+    w.__clickAt = 0;
+    document.addEventListener("click", (e) => (w.__clickAt = e.timeStamp), { capture: true });
+  });
+  const times: number[] = [];
+  for (let i = 0; i < clicks; i++) {
+    await page.locator(".filter-row[data-type=tension] label").click();
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const w = window as unknown as { __clickAt: number; entente: { lastFrame(): { at: number } } };
+          const check = () => {
+            const frame = w.entente.lastFrame();
+            if (frame.at >= w.__clickAt) resolve(frame.at - w.__clickAt);
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    times.push(ms);
+  }
+  record("filter click to drawn frame (median)", median(times));
+  await page.close();
+}
+
+function printTable(runs: Run[]): void {
+  const datasets = [...new Set(runs.map((r) => r.dataset))];
+  const figures = [...new Set(runs.map((r) => r.figure))];
+  const width = Math.max(...figures.map((f) => f.length)) + 2;
+  console.log(`\n${"figure".padEnd(width)}${datasets.map((d) => d.padStart(18)).join("")}`);
+  for (const figure of figures) {
+    const cells = datasets.map((d) => {
+      const run = runs.find((r) => r.dataset === d && r.figure === figure);
+      return (run ? `${run.value} ${run.unit}` : "—").padStart(18);
+    });
+    console.log(`${figure.padEnd(width)}${cells.join("")}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const served = await buildAndServe();
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, "--enable-precise-memory-info"],
+  });
+  const runs: Run[] = [];
+  try {
+    await measureApp(browser, served.url, "article", null, runs);
+    for (const size of sizes) {
+      const name = `generated-${size}`;
+      console.log(`measuring ${name}…`);
+      await measureApp(browser, served.url, name, JSON.stringify(generateDataset(size)), runs);
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+  const find = (dataset: string, figure: string) => runs.find((r) => r.dataset === dataset && r.figure === figure)?.value ?? null;
+  const targets: Target[] = [];
+  const add = (name: string, value: number | null, target: string, met: (v: number) => boolean) =>
+    targets.push({ name, value, target, met: value !== null && Number.isFinite(value) && met(value) });
+  add("10,000 actors: filter click to frame", find("generated-10000", "filter click to drawn frame (median)"), "< 50 ms", (v) => v < 50);
+  add("10,000 actors: longest main-thread task during layout", find("generated-10000", "longest main-thread task during layout"), "<= 50 ms", (v) => v <= 50);
+  add("article: first frame after navigation", find("article", "first frame after navigation"), "<= 500 ms", (v) => v <= 500);
+  add("article: layout settled after navigation", find("article", "layout settled after navigation"), "<= 500 ms", (v) => v <= 500);
+
+  printTable(runs);
+  console.log("\ntargets:");
+  for (const t of targets) console.log(`  ${t.met ? "met    " : "MISSED "} ${t.name}: ${t.value ?? "—"} (target ${t.target})`);
+  const result = {
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, quick },
+    runs,
+    targets,
+  };
+  mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+  writeFileSync(new URL("./results/latest.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nwritten bench/results/latest.json in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+await main();
