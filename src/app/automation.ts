@@ -20,6 +20,8 @@ export interface Automation {
   shown(): { actors: string[]; relations: string[] };
   /** performance.now() at the end of the last drawn frame, and how many frames were drawn. */
   lastFrame(): { at: number; count: number };
+  /** Milliseconds to draw one frame as things are (no re-indexing), for the benchmark's profiles. */
+  timeDraw(): number;
 }
 
 declare global {
@@ -43,6 +45,14 @@ export function exposeAutomation(parts: {
     view: parts.view,
     shown: () => ({ actors: [...parts.shown().actors], relations: [...parts.shown().relations] }),
     lastFrame: () => ({ ...frames }),
+    timeDraw: () => {
+      const start = performance.now();
+      parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });
+      // Reading one pixel waits for the GPU (here: SwiftShader) to finish the frame.
+      const gl = parts.renderer.sigma.getCanvases().edges?.getContext("webgl2");
+      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      return performance.now() - start;
+    },
   };
   const frames = { at: 0, count: 0 };
   parts.renderer.sigma.on("afterRender", () => {

@@ -103,7 +103,8 @@ export class GraphRenderer {
     const nodes = changed(this.allNodes, before.actors, visibility.actors);
     const edges = changed(this.allEdges, before.relations, visibility.relations);
     this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
-    this.reindexSoon();
+    // Only an actor that appears needs a place in sigma's label index.
+    if (nodes.some((node) => visibility.actors.has(node))) this.reindexSoon();
   }
 
   private reindexTimer: ReturnType<typeof setTimeout> | null = null;
