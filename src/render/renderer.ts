@@ -10,6 +10,8 @@ import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { ActorNode, EntenteGraph, RelationEdge } from "../core/graph";
 import type { HiddenMode, Selection } from "../core/view/types";
 import type { RenderProfile } from "./profile";
+import type { Theme } from "./theme";
+import { hoverDrawer } from "./hover";
 
 export type { Selection };
 
@@ -28,16 +30,9 @@ export interface RendererEvents {
 
 export interface RendererOptions {
   labelFont: string;
-  /** Colour of what is not in focus while something is hovered or selected. */
-  dimColor: string;
-  /** Colour of what the filters leave out, in "fade" mode. */
-  fadedColor: string;
-  labelColor: string;
+  theme: Theme;
   profile: RenderProfile;
 }
-
-const DIM_EDGE = "#d9d9d9";
-const FADED_EDGE = "#ececec";
 
 export class GraphRenderer {
   readonly sigma: Sigma<ActorNode, RelationEdge>;
@@ -65,7 +60,8 @@ export class GraphRenderer {
       labelFont: options.labelFont,
       labelSize: 13,
       labelWeight: "500",
-      labelColor: { color: options.labelColor },
+      labelColor: { color: options.theme.labelColor },
+      defaultDrawNodeHover: hoverDrawer(options.theme),
       labelRenderedSizeThreshold: options.profile.labelRenderedSizeThreshold,
       defaultEdgeType: "line",
       zIndex: options.profile.zIndex,
@@ -183,14 +179,14 @@ export class GraphRenderer {
     const out: Partial<NodeDisplayData> = { ...data };
     if (!this.isShown(node)) {
       if (this.visibility?.mode === "hide") return { ...out, hidden: true };
-      return { ...out, color: this.options.fadedColor, label: "", zIndex: -1, highlighted: false };
+      return { ...out, color: this.options.theme.fadedColor, label: "", zIndex: -1, highlighted: false };
     }
     if (selected || node === this.hovered) {
       out.highlighted = true;
       out.zIndex = 2;
     }
     if (focus && !focus.nodes.has(node)) {
-      out.color = this.options.dimColor;
+      out.color = this.options.theme.dimColor;
       out.label = "";
       out.zIndex = 0;
     } else if (focus) {
@@ -205,14 +201,14 @@ export class GraphRenderer {
     const out: Partial<EdgeDisplayData> = { ...data };
     if (this.visibility && !this.visibility.relations.has(edge)) {
       if (this.visibility.mode === "hide") return { ...out, hidden: true };
-      return { ...out, color: FADED_EDGE, zIndex: -1 };
+      return { ...out, color: this.options.theme.fadedEdgeColor, zIndex: -1 };
     }
     if (this.selection?.kind === "relation" && this.selection.id === edge) {
       out.size = 5;
       out.zIndex = 2;
     }
     if (focus?.edges && !focus.edges.has(edge)) {
-      out.color = DIM_EDGE;
+      out.color = this.options.theme.dimEdgeColor;
       out.zIndex = 0;
     } else if (focus) {
       out.zIndex = Math.max(out.zIndex ?? 0, 1);

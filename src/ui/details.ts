@@ -3,9 +3,10 @@
  * relation with its evidence (the original quote, its translation, who reported
  * it, when, and a link to the source).
  */
-import type { Evidence, Relation } from "../core/dataset";
+import type { Relation } from "../core/dataset";
 import { formatDate, type MessageKey } from "../core/i18n";
 import { bidi, h, replace, safeHref } from "./dom";
+import { quoteBlock, relationLine } from "./evidence";
 import { actorLabel, text, textLang, type UiContext } from "./context";
 import type { FocusDepth, Selection } from "../core/view/types";
 
@@ -111,34 +112,6 @@ function actorDetails(ctx: UiContext, id: string, handlers: DetailsHandlers): HT
         ),
       );
     }),
-  );
-}
-
-/** "France — Cooperation — Russia", or with an arrow for a one-way relation. */
-function relationLine(ctx: UiContext, relation: Relation): HTMLElement {
-  const type = ctx.data.types.get(relation.type);
-  const directed = relation.directed ?? type?.directed ?? false;
-  return h(
-    "span",
-    { className: "relation-line" },
-    bidi(actorLabel(ctx, relation.source)),
-    ` ${directed ? ctx.t("relation.arrow") : ctx.t("relation.both")} `,
-    bidi(actorLabel(ctx, relation.target)),
-    " · ",
-    h("span", { className: "type" }, type ? text(ctx, type.label) : relation.type),
-  );
-}
-
-function quoteBlock(ctx: UiContext, evidence: Evidence, compact: boolean): HTMLElement {
-  const quoteLang = ctx.data.dataset.meta.source.language;
-  return h(
-    "figure",
-    { className: compact ? "evidence compact" : "evidence" },
-    h("blockquote", { className: "quote", lang: quoteLang, dir: "auto" }, evidence.quote),
-    !compact && evidence.translation
-      ? h("p", { className: "translation", lang: textLang(ctx, evidence.translation) ?? "en", dir: "auto" }, text(ctx, evidence.translation))
-      : null,
-    h("figcaption", { className: "reported-by" }, `${ctx.t("details.reportedBy")}: `, bidi(evidence.reportedBy)),
   );
 }
 

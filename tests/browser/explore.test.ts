@@ -307,8 +307,8 @@ describe("keyboard", () => {
         return el ? `${el.tagName.toLowerCase()}#${el.id}.${el.dataset.action ?? el.dataset.sign ?? ""}` : "";
       }));
     }
-    expect(order.slice(0, 3)).toEqual(["button#copy-link.", "button#reset-view.", "a#lang-switch."]);
-    expect(order[3]).toBe("button#.all-types");
+    expect(order.slice(0, 4)).toEqual(["button#copy-link.", "button#share-open.", "button#reset-view.", "a#lang-switch."]);
+    expect(order[4]).toBe("button#.all-types");
     // Space on a focused checkbox toggles it.
     await page.locator("input[data-type=conflict]").focus();
     await page.keyboard.press("Space");

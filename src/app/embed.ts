@@ -1,0 +1,117 @@
+/**
+ * The embed (`?embed=1`): the graph, its title, a compact legend that still
+ * filters, a card for what is tapped, and the attribution. It leaves the
+ * article's scrolling alone and tells its host page how tall it is.
+ */
+import "./embed.css";
+import { pickText } from "../core/dataset";
+import { parseEmbedParams } from "../core/embed";
+import { direction, formatDate } from "../core/i18n";
+import { serializeView } from "../core/view";
+import { DARK, LIGHT } from "../render/theme";
+import { renderCard } from "../ui/card";
+import { CompactLegend } from "../ui/compact-legend";
+import { h, safeHref } from "../ui/dom";
+import { renderProblems } from "../ui/problems";
+import { guardScroll } from "../ui/scroll-guard";
+import { mountGraph } from "./mount";
+import { start } from "./start";
+
+const DEFAULT_HEIGHT = 440;
+
+/** Posts the document's height to the host page whenever it changes: the message carries nothing else. */
+function reportHeight(): void {
+  if (window.parent === window) return;
+  let last = -1;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: "entente:resize", height }, "*");
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+  post();
+}
+
+export async function runEmbed(): Promise<void> {
+  const { params } = parseEmbedParams(location.search);
+  document.documentElement.classList.add("embed-page");
+  document.documentElement.dataset.theme = params.theme;
+  const started = await start();
+  const { lang, t } = started;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = direction(lang);
+
+  const graph = h("div", { id: "graph", className: "graph", role: "img", dir: "ltr" });
+  const hint = h("p", { className: "scroll-hint", hidden: true, role: "status" });
+  const card = h("aside", { id: "card", className: "embed-card", hidden: true, attrs: { "aria-live": "polite" } });
+  const status = h("p", { id: "status", className: "status", role: "status" });
+  const problems = h("section", { id: "problems", className: "problems panel", hidden: true, role: "alert" });
+  const stage = h("div", { className: "embed-stage" }, graph, status, hint, card, problems);
+  stage.style.height = `${params.height ?? (window.innerWidth < 480 ? 360 : DEFAULT_HEIGHT)}px`;
+  const title = h("h1", { className: "embed-title", dir: "auto" });
+  const legend = h("div", { className: "embed-legend", role: "group", attrs: { "aria-label": t("legend.title") } });
+  const foot = h("footer", { className: "embed-foot" });
+  document.body.replaceChildren(h("div", { className: "embed" }, title, stage, legend, foot));
+  reportHeight();
+
+  if (!started.ok) {
+    renderProblems(problems, started.problems, t);
+    document.body.dataset.state = "error";
+    return;
+  }
+  const { dataset } = started;
+  const datasetLang = dataset.meta.source.language;
+  title.textContent = pickText(dataset.meta.title, lang, datasetLang);
+  title.lang = lang;
+  document.title = `${title.textContent} · ${t("app.name")}`;
+
+  const mounted = mountGraph({
+    container: graph,
+    dataset,
+    view: started.view,
+    lang,
+    t,
+    theme: params.theme === "dark" ? DARK : LIGHT,
+    extraQuery: params.query,
+    pushHistory: false,
+    onSettled: () => {
+      status.textContent = "";
+      document.body.dataset.state = "settled";
+    },
+    onLayoutError: (message) => {
+      status.textContent = message;
+    },
+  });
+  if ("error" in mounted) {
+    console.error(mounted.error);
+    renderProblems(problems, [{ path: "", message: t("graph.noWebgl"), severity: "error" }], t, t("graph.noWebgl"));
+    document.body.dataset.state = "error";
+    return;
+  }
+  const { ctx, store } = mounted;
+  const compact = new CompactLegend(legend, ctx, (types) => store.update({ types }));
+  guardScroll(stage, graph, hint, { wheel: t("embed.wheelHint"), touch: t("embed.touchHint") });
+
+  const source = dataset.meta.source;
+  const sourceHref = safeHref(source.url);
+  const sourceText = `${pickText(source.publisher, lang, datasetLang)}, ${formatDate(source.published, lang)}`;
+  const full = h("a", { className: "attribution-full", attrs: { target: "_blank", rel: "noopener" } }, t("embed.openFull"));
+  foot.append(
+    h("span", {}, `${t("embed.source")} `),
+    sourceHref ? h("a", { className: "attribution-source", href: sourceHref, attrs: { target: "_blank", rel: "noopener noreferrer" } }, sourceText) : sourceText,
+    " · ",
+    full,
+  );
+
+  mounted.subscribe((view, _filtered, previous) => {
+    compact.update(view);
+    if (!previous || view.selected !== previous.selected) renderCard(card, ctx, view.selected, (selected) => store.update({ selected }));
+    full.href = new URL(`${location.pathname}${serializeView(view)}`, location.href).href;
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && store.get().selected) store.update({ selected: null });
+  });
+  status.textContent = t("layout.running");
+  document.body.dataset.state = "ready";
+}

@@ -1,0 +1,175 @@
+/**
+ * The full app: the graph with the legend and filters, search, details,
+ * focus, sharing and export, in a page of its own.
+ */
+import { pickText } from "../core/dataset";
+import { direction, type Lang, type Translate } from "../core/i18n";
+import { searchActors } from "../core/search";
+import { DEFAULT_VIEW, type ViewState } from "../core/view";
+import { LIGHT } from "../render/theme";
+import { renderDetails } from "../ui/details";
+import { h } from "../ui/dom";
+import { FilterPanel } from "../ui/filters";
+import { renderFocusBar } from "../ui/focus-bar";
+import { renderNotices, renderProblems } from "../ui/problems";
+import { SearchBox } from "../ui/search";
+import { ShareDialog } from "../ui/share";
+import { renderSummary } from "../ui/summary";
+import { mountGraph } from "./mount";
+import { start } from "./start";
+
+function setState(state: "loading" | "ready" | "settled" | "error"): void {
+  document.body.dataset.state = state;
+}
+
+/** The page's chrome, with the ids the panels and the tests know. */
+function shell(t: Translate, lang: Lang) {
+  const other: Lang = lang === "fa" ? "en" : "fa";
+  const el = {
+    summary: h("div", { id: "summary", className: "summary-block" }),
+    searchBox: h("div", { id: "search-box", className: "search-box" }),
+    copy: h("button", { id: "copy-link", className: "tool-button", type: "button" }, t("share.copy")),
+    share: h("button", { id: "share-open", className: "tool-button", type: "button", attrs: { "aria-haspopup": "dialog" } }, t("share.open")),
+    reset: h("button", { id: "reset-view", className: "tool-button", type: "button" }, t("view.reset")),
+    lang: h("a", { id: "lang-switch", className: "lang-switch", lang: other, title: t("lang.switchLabel"), attrs: { hreflang: other } }, t("lang.switch")),
+    legend: h("aside", { id: "legend", className: "legend", attrs: { "aria-label": t("filters.title") } }),
+    graph: h("div", { id: "graph", className: "graph", role: "img", dir: "ltr" }),
+    status: h("p", { id: "status", className: "status", role: "status" }),
+    focusBar: h("div", { id: "focus-bar", className: "focus-bar", hidden: true }),
+    notices: h("div", { id: "notices", className: "notices", role: "status", hidden: true }),
+    announce: h("p", { id: "announce", className: "visually-hidden", attrs: { "aria-live": "polite" } }),
+    details: h("aside", { id: "details", className: "details panel", hidden: true, attrs: { "aria-live": "polite" } }),
+    problems: h("section", { id: "problems", className: "problems panel", hidden: true, role: "alert" }),
+  };
+  document.body.replaceChildren(
+    h(
+      "header",
+      { className: "top" },
+      h("div", { className: "brand" }, h("span", { className: "app-name", id: "app-name" }, t("app.name"))),
+      el.summary,
+      h("nav", { className: "tools" }, el.searchBox, el.copy, el.share, el.reset, el.lang),
+    ),
+    h(
+      "main",
+      { className: "stage" },
+      el.legend,
+      h("div", { className: "canvas-area" }, el.graph, el.status, el.focusBar, el.notices, el.announce, el.details, el.problems),
+    ),
+  );
+  return el;
+}
+
+export async function runFull(): Promise<void> {
+  const started = await start();
+  const { lang, t } = started;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = direction(lang);
+  const el = shell(t, lang);
+  if (!started.ok) {
+    renderNotices(el.notices, [{ title: t("notices.url"), problems: started.notices }], t);
+    renderProblems(el.problems, started.problems, t);
+    setState("error");
+    return;
+  }
+  const { dataset } = started;
+  renderNotices(
+    el.notices,
+    [
+      { title: t("notices.url"), problems: started.notices },
+      { title: t("notices.data"), problems: started.warnings },
+    ],
+    t,
+  );
+  const datasetLang = dataset.meta.source.language;
+  document.title = `${pickText(dataset.meta.title, lang, datasetLang)} · ${t("app.name")}`;
+
+  const mounted = mountGraph({
+    container: el.graph,
+    dataset,
+    view: started.view,
+    lang,
+    t,
+    theme: LIGHT,
+    pushHistory: true,
+    onSettled: () => {
+      el.status.textContent = "";
+      setState("settled");
+    },
+    onLayoutError: (message) => {
+      el.status.textContent = message;
+    },
+  });
+  if ("error" in mounted) {
+    console.error(mounted.error);
+    renderProblems(el.problems, [{ path: "", message: t("graph.noWebgl"), severity: "error" }], t, t("graph.noWebgl"));
+    setState("error");
+    return;
+  }
+  const { ctx, store, renderer, reducedMotion } = mounted;
+
+  const filters = new FilterPanel(el.legend, ctx, mounted.filtered().dates, {
+    types: (types) => store.update({ types }),
+    kinds: (kinds) => store.update({ kinds }),
+    range: (from, to) => store.update({ from, to }),
+    hidden: (hidden) => store.update({ hidden }),
+  });
+  const search = new SearchBox(el.searchBox, ctx, {
+    search: (query) => searchActors(ctx.data, query, lang),
+    isShown: (actor) => mounted.filtered().actors.has(actor),
+    choose: (actor) => {
+      store.update({ selected: { kind: "actor", id: actor } }, "push");
+      renderer.focusCamera(actor, !reducedMotion);
+    },
+  });
+  const detailHandlers = {
+    select: (selected: ViewState["selected"]) => store.update({ selected }, "push"),
+    focus: (actor: string, depth: 1 | 2) => store.update({ focus: { actor, depth } }, "push"),
+  };
+  const share = new ShareDialog(ctx, mounted);
+
+  mounted.subscribe((view, filtered, previous) => {
+    renderSummary(el.summary, ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
+    filters.update(view, filtered);
+    if (!previous || view.selected !== previous.selected) {
+      renderDetails(el.details, ctx, view.selected, detailHandlers);
+      if (view.selected?.kind === "actor") {
+        el.announce.textContent = pickText(ctx.data.actors.get(view.selected.id)?.label, lang, datasetLang);
+      }
+    }
+    renderFocusBar(el.focusBar, ctx, view.focus, () => store.update({ focus: null }, "push"));
+    el.lang.href = mounted.urlFor({ ...view, lang: lang === "fa" ? "en" : "fa" });
+  });
+
+  el.reset.addEventListener("click", () => {
+    store.set({ ...DEFAULT_VIEW, lang: store.get().lang, data: store.get().data }, "push");
+    search.input.value = "";
+    renderer.sigma.getCamera().animatedReset({ duration: reducedMotion ? 0 : 300 });
+  });
+  el.copy.addEventListener("click", () => {
+    navigator.clipboard
+      .writeText(location.href)
+      .then(() => t("share.copied"))
+      .catch(() => t("share.failed"))
+      .then((message) => {
+        el.announce.textContent = message;
+        el.copy.textContent = message;
+        setTimeout(() => (el.copy.textContent = t("share.copy")), 2000);
+      });
+  });
+  el.share.addEventListener("click", () => share.open());
+
+  document.addEventListener("keydown", (event) => {
+    const target = event.target as HTMLElement | null;
+    const typing = target !== null && target.closest("input, textarea, select, [contenteditable]") !== null;
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      search.focus();
+    } else if (event.key === "Escape" && !share.isOpen()) {
+      const view = store.get();
+      if (view.selected || view.focus) store.update({ selected: null, focus: null }, "push");
+    }
+  });
+
+  el.status.textContent = t("layout.running");
+  setState("ready");
+}

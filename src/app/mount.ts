@@ -1,0 +1,140 @@
+/**
+ * The graph view both entry points share: the graph model, its appearance,
+ * the WebGL renderer, the layout worker, and one view store whose changes
+ * reach the renderer, the URL and whoever subscribes.
+ */
+import { lookup, type Dataset } from "../core/dataset";
+import { applyFilters, type FilterResult } from "../core/filter";
+import { buildGraph, type EntenteGraph } from "../core/graph";
+import type { Lang, Translate } from "../core/i18n";
+import { parseView, reconcileView, serializeView, type ViewState } from "../core/view";
+import { LayoutSupervisor } from "../layout/supervisor";
+import { applyAppearance } from "../render/appearance";
+import { renderProfile } from "../render/profile";
+import { GraphRenderer } from "../render/renderer";
+import type { Theme } from "../render/theme";
+import type { UiContext } from "../ui/context";
+import { exposeAutomation } from "./automation";
+import { FONT } from "./start";
+import { ViewStore, type Remember } from "./store";
+
+export type ViewListener = (view: ViewState, filtered: FilterResult, previous: ViewState | null) => void;
+
+export interface MountOptions {
+  container: HTMLElement;
+  dataset: Dataset;
+  view: ViewState;
+  lang: Lang;
+  t: Translate;
+  theme: Theme;
+  /** Parameters of the page's own that the view does not own (embed=1, theme, height), kept in the URL. */
+  extraQuery?: string;
+  /** An embed must not add entries to its host page's history. */
+  pushHistory: boolean;
+  onSettled(): void;
+  onLayoutError(message: string): void;
+}
+
+export interface Mounted {
+  ctx: UiContext;
+  graph: EntenteGraph;
+  renderer: GraphRenderer;
+  layout: LayoutSupervisor;
+  store: ViewStore;
+  filtered(): FilterResult;
+  subscribe(listener: ViewListener): void;
+  /** The page's address for a view (the current one by default). */
+  urlFor(view?: ViewState): string;
+  reducedMotion: boolean;
+}
+
+export function mountGraph(options: MountOptions): Mounted | { error: unknown } {
+  const { dataset, lang, t } = options;
+  const ctx: UiContext = { data: lookup(dataset), lang, t };
+  const graph = buildGraph(dataset, lang);
+  const profile = renderProfile(graph.size);
+  applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
+  const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  const layout = new LayoutSupervisor(graph, {
+    radius: (node) => graph.getNodeAttribute(node, "size") ?? 6,
+    finalOnly: reducedMotion,
+    schedule: (callback) => requestAnimationFrame(callback),
+    onSettled: () => {
+      // A milestone in the Performance timeline, for the benchmark and the browser's profiler.
+      performance.mark("entente:layout-settled");
+      options.onSettled();
+    },
+    onError: options.onLayoutError,
+  });
+
+  const store = new ViewStore(options.view);
+  let renderer: GraphRenderer;
+  try {
+    renderer = new GraphRenderer(
+      graph,
+      options.container,
+      {
+        select: (selection) => store.update({ selected: selection }, "push"),
+        drag: (node, x, y) => layout.pin(node, x, y),
+      },
+      { labelFont: `${FONT}, sans-serif`, theme: options.theme, profile },
+    );
+  } catch (error) {
+    return { error };
+  }
+  // Sigma draws its first frame while it is constructed.
+  performance.mark("entente:first-frame");
+
+  const extra = options.extraQuery ? `&${options.extraQuery}` : "";
+  const urlFor = (view: ViewState = store.get()) => {
+    const query = serializeView(view);
+    const search = query ? `${query}${extra}` : extra ? `?${extra.slice(1)}` : "";
+    return `${location.pathname}${search}${location.hash}`;
+  };
+
+  let filtered = applyFilters(ctx.data, options.view);
+  const listeners: ViewListener[] = [];
+  const filterKey = (v: ViewState) => JSON.stringify([v.types, v.kinds, v.from, v.to, v.focus]);
+  const render = (view: ViewState, previous: ViewState | null, remember: Remember) => {
+    if (!previous || filterKey(view) !== filterKey(previous)) {
+      filtered = applyFilters(ctx.data, view);
+      renderer.setVisibility({ actors: filtered.actors, relations: filtered.relations, mode: view.hidden });
+      options.container.setAttribute(
+        "aria-label",
+        t("graph.label", { actors: filtered.actors.size, relations: filtered.relations.size }),
+      );
+    } else if (view.hidden !== previous.hidden) {
+      renderer.setVisibility({ actors: filtered.actors, relations: filtered.relations, mode: view.hidden });
+    }
+    if (!previous || view.selected !== previous.selected) renderer.setSelection(view.selected);
+    for (const listener of listeners) listener(view, filtered, previous);
+    const url = urlFor(view);
+    if (remember === "push" && options.pushHistory) history.pushState(null, "", url);
+    else if (remember !== "restore") history.replaceState(null, "", url);
+  };
+  store.subscribe(render);
+
+  window.addEventListener("popstate", () => {
+    const next = reconcileView(parseView(location.search, location.href).view, ctx.data).view;
+    store.set(next, "restore");
+  });
+
+  exposeAutomation({ renderer, layout, graph, view: () => store.get(), shown: () => filtered });
+  queueMicrotask(() => {
+    render(store.get(), null, "replace");
+    layout.start();
+  });
+
+  return {
+    ctx,
+    graph,
+    renderer,
+    layout,
+    store,
+    filtered: () => filtered,
+    subscribe: (listener) => listeners.push(listener),
+    urlFor,
+    reducedMotion,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * What both entry points do first: read the view from the URL, load the
+ * dataset it names (or the bundled one) and check the view against it.
+ * Every failure comes back as problems.
+ */
+import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
+import { lookup, type Dataset } from "../core/dataset";
+import { translator, type Lang, type Translate } from "../core/i18n";
+import type { Problem } from "../core/problems";
+import { parseView, reconcileView, type ViewState } from "../core/view";
+import { loadDataset } from "./load";
+
+export const FONT = "Vazirmatn";
+
+export type Started =
+  | { ok: true; dataset: Dataset; view: ViewState; lang: Lang; t: Translate; notices: Problem[]; warnings: readonly Problem[] }
+  | { ok: false; lang: Lang; t: Translate; notices: Problem[]; problems: readonly Problem[] };
+
+async function fontsReady(): Promise<void> {
+  // Labels are drawn on a canvas, which does not wait for web fonts by itself.
+  await Promise.all([
+    document.fonts.load(`400 13px ${FONT}`, "Russia روسیه"),
+    document.fonts.load(`700 13px ${FONT}`, "Russia روسیه"),
+  ]).catch(() => undefined);
+}
+
+export async function start(defaultLang: Lang = "en"): Promise<Started> {
+  const parsed = parseView(location.search, location.href);
+  const lang: Lang = parsed.view.lang ?? defaultLang;
+  const t = translator(lang);
+  const [result] = await Promise.all([loadDataset(parsed.view.data ?? bundledDatasetUrl, t), fontsReady()]);
+  if (!result.ok) return { ok: false, lang, t, notices: parsed.notices, problems: result.problems };
+  const reconciled = reconcileView(parsed.view, lookup(result.value));
+  return {
+    ok: true,
+    dataset: result.value,
+    view: reconciled.view,
+    lang,
+    t,
+    notices: [...parsed.notices, ...reconciled.notices],
+    warnings: result.problems,
+  };
+}

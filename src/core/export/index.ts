@@ -1,0 +1,12 @@
+export {
+  buildSvg,
+  estimateTextWidth,
+  safeColor,
+  wrapText,
+  ARROW_RATIO,
+  SVG_FALLBACK_COLOR,
+  type SvgEdge,
+  type SvgLegendItem,
+  type SvgNode,
+  type SvgScene,
+} from "./svg";

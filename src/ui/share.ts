@@ -1,0 +1,161 @@
+/**
+ * "Share / embed": the link to the current view, the iframe code for an
+ * article, and the view as a PNG or SVG file for pages that cannot run scripts.
+ */
+import { buildSvg } from "../core/export";
+import { formatDate, type MessageKey } from "../core/i18n";
+import { ACTOR_KINDS } from "../core/dataset";
+import type { Mounted } from "../app/mount";
+import { KIND_COLORS } from "../render/appearance";
+import { drawnScene } from "../render/scene";
+import { h } from "./dom";
+import { text, type UiContext } from "./context";
+
+const EMBED_HEIGHT = 520;
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** The code a newsroom pastes: an iframe that reserves its height, and the host script that resizes it. */
+export function embedCode(pageUrl: string, title: string): string {
+  const url = new URL(pageUrl);
+  url.searchParams.set("embed", "1");
+  const script = new URL("embed.js", url).href;
+  return (
+    `<iframe data-entente src="${escapeAttribute(url.href)}" title="${escapeAttribute(title)}" loading="lazy" ` +
+    `width="100%" height="${EMBED_HEIGHT}" style="border:0;width:100%;height:${EMBED_HEIGHT}px;display:block"></iframe>\n` +
+    `<script async src="${escapeAttribute(script)}"></script>`
+  );
+}
+
+function download(name: string, blob: Blob): void {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function copyButton(label: string, copied: string, source: () => string): HTMLButtonElement {
+  const button = h("button", { type: "button", className: "tool-button" }, label);
+  button.addEventListener("click", () => {
+    void navigator.clipboard
+      .writeText(source())
+      .then(() => {
+        button.textContent = copied;
+        setTimeout(() => (button.textContent = label), 2000);
+      })
+      .catch(() => undefined);
+  });
+  return button;
+}
+
+export class ShareDialog {
+  private readonly dialog: HTMLDialogElement;
+  private readonly link: HTMLInputElement;
+  private readonly code: HTMLTextAreaElement;
+
+  constructor(
+    private readonly ctx: UiContext,
+    private readonly mounted: Mounted,
+  ) {
+    const { t } = ctx;
+    this.link = h("input", { id: "share-link", type: "text", dir: "ltr", attrs: { readonly: "", "aria-labelledby": "share-link-label" } });
+    this.code = h("textarea", { id: "share-code", dir: "ltr", attrs: { readonly: "", rows: "5", "aria-labelledby": "share-code-label" } });
+    const select = (event: Event) => (event.target as HTMLInputElement).select();
+    this.link.addEventListener("focus", select);
+    this.code.addEventListener("focus", select);
+    this.dialog = h(
+      "dialog",
+      { id: "share-dialog", className: "share-dialog", attrs: { "aria-labelledby": "share-title" } },
+      h(
+        "form",
+        { attrs: { method: "dialog" } },
+        h("h2", { id: "share-title" }, t("share.title")),
+        h("h3", { id: "share-link-label" }, t("share.link")),
+        h("div", { className: "share-row" }, this.link, copyButton(t("share.copy"), t("share.copied"), () => this.link.value)),
+        h("h3", { id: "share-code-label" }, t("share.embed")),
+        h("p", { className: "share-help" }, t("share.embedHelp")),
+        this.code,
+        h("div", { className: "share-row" }, copyButton(t("share.copyCode"), t("share.copied"), () => this.code.value)),
+        h("h3", {}, t("share.export")),
+        h(
+          "div",
+          { className: "share-row" },
+          h("button", { type: "button", id: "export-png", className: "tool-button", on: { click: () => void this.png() } }, t("share.png")),
+          h("button", { type: "button", id: "export-svg", className: "tool-button", on: { click: () => this.svg() } }, t("share.svg")),
+        ),
+        h("div", { className: "share-actions" }, h("button", { className: "tool-button", attrs: { value: "close" } }, t("share.close"))),
+      ),
+    );
+    document.body.append(this.dialog);
+  }
+
+  isOpen(): boolean {
+    return this.dialog.open;
+  }
+
+  open(): void {
+    const url = new URL(this.mounted.urlFor(), location.href).href;
+    this.link.value = url;
+    this.code.value = embedCode(url, `${this.title()} · ${this.ctx.t("app.name")}`);
+    this.dialog.showModal();
+  }
+
+  private title(): string {
+    return text(this.ctx, this.ctx.data.dataset.meta.title);
+  }
+
+  private sourceLine(): string {
+    const source = this.ctx.data.dataset.meta.source;
+    const date = formatDate(source.published, this.ctx.lang);
+    return `${this.ctx.t("summary.source", { publisher: text(this.ctx, source.publisher), date })} · ${source.url}`;
+  }
+
+  /** The SVG as a string: also what the tests read. */
+  svgText(): string {
+    const { ctx } = this;
+    const types = ctx.data.types;
+    const scene = drawnScene(this.mounted.renderer, (edge) => {
+      const relation = ctx.data.relations.get(edge);
+      return (relation && (types.get(relation.type)?.sign ?? 0) < 0) === true;
+    });
+    const present = new Set(ctx.data.dataset.actors.map((a) => a.kind));
+    const shownTypes = this.mounted.store.get().types;
+    return buildSvg({
+      ...scene,
+      background: "#ffffff",
+      textColor: "#1b1b1b",
+      fontFamily: "Vazirmatn, sans-serif",
+      title: this.title(),
+      sourceLine: this.sourceLine(),
+      legendTitle: ctx.t("legend.title"),
+      legend: [
+        ...ACTOR_KINDS.filter((k) => present.has(k)).map((kind) => ({
+          kind: "node" as const,
+          color: KIND_COLORS[kind],
+          label: ctx.t(`kind.${kind}` as MessageKey),
+        })),
+        ...ctx.data.dataset.relationTypes
+          .filter((type) => shownTypes === null || shownTypes.includes(type.id))
+          .map((type) => ({ kind: "edge" as const, color: type.color, label: text(ctx, type.label), dashed: type.sign < 0 })),
+      ],
+      dir: ctx.lang === "fa" ? "rtl" : "ltr",
+      lang: ctx.lang,
+    });
+  }
+
+  private svg(): void {
+    download("entente.svg", new Blob([this.svgText()], { type: "image/svg+xml" }));
+  }
+
+  private async png(): Promise<void> {
+    // Loaded on demand: most readers never export.
+    const { toBlob } = await import("@sigma/export-image");
+    const blob = await toBlob(this.mounted.renderer.sigma, { format: "png", backgroundColor: "#ffffff" });
+    download("entente.png", blob);
+  }
+}
