@@ -7,7 +7,8 @@
  *   npm run bench -- --quick   fewer datasets and repetitions
  */
 import { chromium, type Browser, type Page } from "playwright-core";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { cpus, totalmem } from "node:os";
 import { CHROMIUM_ARGS, ensureChromium } from "../scripts/chromium";
 import { buildAndServe } from "../scripts/serve";
@@ -109,6 +110,23 @@ async function measureApp(browser: Browser, url: string, name: string, body: str
   await page.close();
 }
 
+/** The gzip size of every script a page loads (its chunks and its worker), read from dist/. */
+async function scriptBytes(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage();
+  const scripts = new Set<string>();
+  page.on("request", (request) => {
+    if (request.resourceType() === "script" || /\.js(\?|$)/.test(request.url())) scripts.add(new URL(request.url()).pathname);
+  });
+  await page.goto(url);
+  await page.waitForSelector("body[data-state=settled]", { timeout: 120_000 });
+  await page.close();
+  let total = 0;
+  for (const path of scripts) {
+    total += gzipSync(readFileSync(new URL(`../dist${path}`, import.meta.url))).length;
+  }
+  return total / 1024;
+}
+
 function printTable(runs: Run[]): void {
   const datasets = [...new Set(runs.map((r) => r.dataset))];
   const figures = [...new Set(runs.map((r) => r.figure))];
@@ -133,6 +151,8 @@ async function main(): Promise<void> {
   });
   const runs: Run[] = [];
   try {
+    runs.push({ tool: "entente", dataset: "article", figure: "embed JavaScript (gzip)", value: Math.round(await scriptBytes(browser, `${served.url}?embed=1`) * 10) / 10, unit: "KB" });
+    runs.push({ tool: "entente", dataset: "article", figure: "full app JavaScript (gzip)", value: Math.round(await scriptBytes(browser, served.url) * 10) / 10, unit: "KB" });
     await measureApp(browser, served.url, "article", null, runs);
     for (const size of sizes) {
       const name = `generated-${size}`;
@@ -149,6 +169,7 @@ async function main(): Promise<void> {
     targets.push({ name, value, target, met: value !== null && Number.isFinite(value) && met(value) });
   add("10,000 actors: filter click to frame", find("generated-10000", "filter click to drawn frame (median)"), "< 50 ms", (v) => v < 50);
   add("10,000 actors: longest main-thread task during layout", find("generated-10000", "longest main-thread task during layout"), "<= 50 ms", (v) => v <= 50);
+  add("embed JavaScript, gzip", find("article", "embed JavaScript (gzip)"), "<= 90 KB", (v) => v <= 90);
   add("article: first frame after navigation", find("article", "first frame after navigation"), "<= 500 ms", (v) => v <= 500);
   add("article: layout settled after navigation", find("article", "layout settled after navigation"), "<= 500 ms", (v) => v <= 500);
 

@@ -4,7 +4,7 @@
  * article's scrolling alone and tells its host page how tall it is.
  */
 import "./embed.css";
-import { pickText } from "../core/dataset";
+import { pickText } from "../core/dataset/text";
 import { parseEmbedParams } from "../core/embed";
 import { direction, formatDate } from "../core/i18n";
 import { serializeView } from "../core/view";

@@ -2,7 +2,7 @@
  * The full app: the graph with the legend and filters, search, details,
  * focus, sharing and export, in a page of its own.
  */
-import { pickText } from "../core/dataset";
+import { pickText } from "../core/dataset/text";
 import { direction, type Lang, type Translate } from "../core/i18n";
 import { searchActors } from "../core/search";
 import { DEFAULT_VIEW, type ViewState } from "../core/view";

@@ -3,7 +3,8 @@
  * the WebGL renderer, the layout worker, and one view store whose changes
  * reach the renderer, the URL and whoever subscribes.
  */
-import { lookup, type Dataset } from "../core/dataset";
+import type { Dataset } from "../core/dataset";
+import { lookup } from "../core/dataset/lookup";
 import { applyFilters, type FilterResult } from "../core/filter";
 import { buildGraph, type EntenteGraph } from "../core/graph";
 import type { Lang, Translate } from "../core/i18n";

@@ -4,7 +4,8 @@
  * Every failure comes back as problems.
  */
 import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
-import { lookup, type Dataset } from "../core/dataset";
+import type { Dataset } from "../core/dataset";
+import { lookup } from "../core/dataset/lookup";
 import { translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
@@ -28,7 +29,8 @@ export async function start(defaultLang: Lang = "en"): Promise<Started> {
   const parsed = parseView(location.search, location.href);
   const lang: Lang = parsed.view.lang ?? defaultLang;
   const t = translator(lang);
-  const [result] = await Promise.all([loadDataset(parsed.view.data ?? bundledDatasetUrl, t), fontsReady()]);
+  const url = parsed.view.data ?? bundledDatasetUrl;
+  const [result] = await Promise.all([loadDataset(url, t, { trusted: parsed.view.data === null }), fontsReady()]);
   if (!result.ok) return { ok: false, lang, t, notices: parsed.notices, problems: result.problems };
   const reconciled = reconcileView(parsed.view, lookup(result.value));
   return {

@@ -1,4 +1,5 @@
-import { pickLanguage, pickText, type DatasetLookup, type LocalizedText } from "../core/dataset";
+import type { DatasetLookup, LocalizedText } from "../core/dataset";
+import { pickLanguage, pickText } from "../core/dataset/text";
 import type { Lang, Translate } from "../core/i18n";
 
 /** What every panel needs to speak: the data, the reader's language and the words. */

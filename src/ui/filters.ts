@@ -4,7 +4,8 @@
  * where the data spans several dates; and what to do with what is left out.
  * Built once; `update` only sets states and numbers, so keyboard focus stays put.
  */
-import { ACTOR_KINDS, type ActorKind, type RelationType } from "../core/dataset";
+import type { RelationType } from "../core/dataset";
+import { ACTOR_KINDS, type ActorKind } from "../core/dataset/kinds";
 import type { FilterResult } from "../core/filter";
 import { formatDate, formatNumber, type MessageKey } from "../core/i18n";
 import type { HiddenMode, ViewState } from "../core/view";

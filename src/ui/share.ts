@@ -4,7 +4,7 @@
  */
 import { buildSvg } from "../core/export";
 import { formatDate, type MessageKey } from "../core/i18n";
-import { ACTOR_KINDS } from "../core/dataset";
+import { ACTOR_KINDS } from "../core/dataset/kinds";
 import type { Mounted } from "../app/mount";
 import { KIND_COLORS } from "../render/appearance";
 import { drawnScene } from "../render/scene";

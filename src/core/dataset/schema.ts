@@ -4,19 +4,9 @@
  * fails when the two drift apart.
  */
 import { z } from "zod";
+import { ACTOR_KINDS } from "./kinds";
 
-export const ACTOR_KINDS = ["state", "organization", "person", "armed-group", "region"] as const;
-
-/** Relation type ids every Entente dataset vocabulary is expected to know. */
-export const CORE_RELATION_TYPES = [
-  "cooperation",
-  "support",
-  "membership",
-  "mediation",
-  "leadership",
-  "tension",
-  "conflict",
-] as const;
+export { ACTOR_KINDS, CORE_RELATION_TYPES } from "./kinds";
 
 const languageCode = z
   .string()
@@ -109,7 +99,7 @@ export const datasetSchema = z
   });
 
 export type LocalizedText = z.infer<typeof localizedText>;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
+export type { ActorKind } from "./kinds";
 export type Source = z.infer<typeof sourceSchema>;
 export type Meta = z.infer<typeof metaSchema>;
 export type Actor = z.infer<typeof actorSchema>;

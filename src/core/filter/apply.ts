@@ -4,7 +4,7 @@
  * over typed arrays compiled once per dataset, so a filter click stays cheap
  * at tens of thousands of relations.
  */
-import { ACTOR_KINDS, type ActorKind } from "../dataset/schema";
+import { ACTOR_KINDS, type ActorKind } from "../dataset/kinds";
 import type { DatasetLookup } from "../dataset/lookup";
 import type { ViewState } from "../view/types";
 import type { FilterResult } from "./types";

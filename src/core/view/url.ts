@@ -3,7 +3,7 @@
  * a bad value is dropped with a notice the UI can show; whether ids exist in
  * the dataset is reconcileView's business, once the dataset is loaded.
  */
-import { ACTOR_KINDS, isoDate, type ActorKind } from "../dataset/schema";
+import { ACTOR_KINDS, isIsoDate, type ActorKind } from "../dataset/kinds";
 import { isLang } from "../i18n";
 import { warning, type Problem } from "../problems";
 import { decodeComponent, encodeComponent, rawParams } from "./query";
@@ -58,7 +58,7 @@ export function parseView(search: string, base: string): ParsedView {
   const date = (name: "from" | "to"): string | null => {
     const value = text(name)?.trim();
     if (!value) return null;
-    if (isoDate.safeParse(value).success) return value;
+    if (isIsoDate(value)) return value;
     notices.push(warning(name, `"${value}" is not a date written YYYY-MM-DD`));
     return null;
   };
