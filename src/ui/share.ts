@@ -19,11 +19,13 @@ function escapeAttribute(value: string): string {
 
 /** The code a newsroom pastes: an iframe that reserves its height, and the host script that resizes it. */
 export function embedCode(pageUrl: string, title: string): string {
-  const url = new URL(pageUrl);
-  url.searchParams.set("embed", "1");
-  const script = new URL("embed.js", url).href;
+  const page = new URL(pageUrl);
+  // Put embed=1 first and leave the rest as written, so commas stay readable.
+  const rest = page.search.slice(1).split("&").filter((p) => p !== "" && !p.startsWith("embed="));
+  const src = `${page.origin}${page.pathname}?${["embed=1", ...rest].join("&")}`;
+  const script = new URL("embed.js", page).href;
   return (
-    `<iframe data-entente src="${escapeAttribute(url.href)}" title="${escapeAttribute(title)}" loading="lazy" ` +
+    `<iframe data-entente src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" loading="lazy" ` +
     `width="100%" height="${EMBED_HEIGHT}" style="border:0;width:100%;height:${EMBED_HEIGHT}px;display:block"></iframe>\n` +
     `<script async src="${escapeAttribute(script)}"></script>`
   );
@@ -115,6 +117,23 @@ export class ShareDialog {
     return `${this.ctx.t("summary.source", { publisher: text(this.ctx, source.publisher), date })} · ${source.url}`;
   }
 
+  /** The legend of what is shown: the actor kinds present and the relation types not filtered out. */
+  private legend(): { kind: "node" | "edge"; color: string; label: string; dashed?: boolean }[] {
+    const { ctx } = this;
+    const present = new Set(ctx.data.dataset.actors.map((a) => a.kind));
+    const shownTypes = this.mounted.store.get().types;
+    return [
+      ...ACTOR_KINDS.filter((k) => present.has(k)).map((kind) => ({
+        kind: "node" as const,
+        color: KIND_COLORS[kind],
+        label: ctx.t(`kind.${kind}` as MessageKey),
+      })),
+      ...ctx.data.dataset.relationTypes
+        .filter((type) => shownTypes === null || shownTypes.includes(type.id))
+        .map((type) => ({ kind: "edge" as const, color: type.color, label: text(ctx, type.label), dashed: type.sign < 0 })),
+    ];
+  }
+
   /** The SVG as a string: also what the tests read. */
   svgText(): string {
     const { ctx } = this;
@@ -123,8 +142,6 @@ export class ShareDialog {
       const relation = ctx.data.relations.get(edge);
       return (relation && (types.get(relation.type)?.sign ?? 0) < 0) === true;
     });
-    const present = new Set(ctx.data.dataset.actors.map((a) => a.kind));
-    const shownTypes = this.mounted.store.get().types;
     return buildSvg({
       ...scene,
       background: "#ffffff",
@@ -133,16 +150,7 @@ export class ShareDialog {
       title: this.title(),
       sourceLine: this.sourceLine(),
       legendTitle: ctx.t("legend.title"),
-      legend: [
-        ...ACTOR_KINDS.filter((k) => present.has(k)).map((kind) => ({
-          kind: "node" as const,
-          color: KIND_COLORS[kind],
-          label: ctx.t(`kind.${kind}` as MessageKey),
-        })),
-        ...ctx.data.dataset.relationTypes
-          .filter((type) => shownTypes === null || shownTypes.includes(type.id))
-          .map((type) => ({ kind: "edge" as const, color: type.color, label: text(ctx, type.label), dashed: type.sign < 0 })),
-      ],
+      legend: this.legend(),
       dir: ctx.lang === "fa" ? "rtl" : "ltr",
       lang: ctx.lang,
     });
@@ -154,8 +162,16 @@ export class ShareDialog {
 
   private async png(): Promise<void> {
     // Loaded on demand: most readers never export.
-    const { toBlob } = await import("@sigma/export-image");
-    const blob = await toBlob(this.mounted.renderer.sigma, { format: "png", backgroundColor: "#ffffff" });
+    const { composePng } = await import("../render/png");
+    const blob = await composePng(this.mounted.renderer.sigma, {
+      title: this.title(),
+      sourceLine: this.sourceLine(),
+      legend: this.legend(),
+      dir: this.ctx.lang === "fa" ? "rtl" : "ltr",
+      font: "Vazirmatn, sans-serif",
+      background: "#ffffff",
+      textColor: "#1b1b1b",
+    });
     download("entente.png", blob);
   }
 }

@@ -128,6 +128,7 @@ describe("share and export", () => {
     const url = new URL(src);
     expect(url.searchParams.get("embed")).toBe("1");
     expect(url.searchParams.get("types")).toBe("tension,conflict");
+    expect(src).toContain("types=tension,conflict");
     expect(code).toContain('loading="lazy"');
     expect(code).toMatch(/title="Russia declares readiness[^"]*"/);
     expect(code).toContain('height="520"');
@@ -172,6 +173,10 @@ describe("share and export", () => {
     const png = readFileSync((await download.path())!);
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
     expect(png.length).toBeGreaterThan(10_000);
+    // Taller than the graph: the title above it and the legend and source below travel with it.
+    const height = png.readUInt32BE(20);
+    const graph = (await page.locator("#graph").boundingBox())!;
+    expect(height).toBeGreaterThan(graph.height + 60);
     await page.close();
   });
 });
