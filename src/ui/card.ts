@@ -5,23 +5,13 @@
 import type { MessageKey } from "../core/i18n";
 import { formatDate } from "../core/i18n";
 import type { Selection } from "../core/view/types";
-import { h, replace, safeHref } from "./dom";
+import { closeButton, h, safeHref, showPanel } from "./dom";
 import { quoteBlock, relationLine } from "./evidence";
 import { text, textLang, type UiContext } from "./context";
 
 export function renderCard(root: HTMLElement, ctx: UiContext, selection: Selection, select: (s: Selection) => void): void {
   const body = selection?.kind === "actor" ? actorCard(ctx, selection.id, select) : selection?.kind === "relation" ? relationCard(ctx, selection.id) : null;
-  if (!body) {
-    root.hidden = true;
-    replace(root);
-    return;
-  }
-  root.hidden = false;
-  replace(
-    root,
-    h("button", { type: "button", className: "close", title: ctx.t("details.close"), attrs: { "aria-label": ctx.t("details.close") }, on: { click: () => select(null) } }, "×"),
-    body,
-  );
+  showPanel(root, body ? [closeButton(ctx.t("details.close"), () => select(null)), body] : null);
 }
 
 function actorCard(ctx: UiContext, id: string, select: (s: Selection) => void): HTMLElement | null {

@@ -5,7 +5,7 @@
  */
 import type { Relation } from "../core/dataset";
 import { formatDate, type MessageKey } from "../core/i18n";
-import { bidi, h, replace, safeHref } from "./dom";
+import { bidi, closeButton, h, safeHref, showPanel } from "./dom";
 import { quoteBlock, relationLine } from "./evidence";
 import { actorLabel, text, textLang, type UiContext } from "./context";
 import type { FocusDepth, Selection } from "../core/view/types";
@@ -21,28 +21,12 @@ export function renderDetails(
   selection: Selection,
   handlers: DetailsHandlers,
 ): void {
-  if (!selection) {
-    root.hidden = true;
-    replace(root);
-    return;
-  }
-  const body =
-    selection.kind === "actor" ? actorDetails(ctx, selection.id, handlers) : relationDetails(ctx, selection.id, handlers);
-  if (!body) {
-    root.hidden = true;
-    replace(root);
-    return;
-  }
-  root.hidden = false;
-  replace(
-    root,
-    h(
-      "button",
-      { className: "close", type: "button", title: ctx.t("details.close"), attrs: { "aria-label": ctx.t("details.close") }, on: { click: () => handlers.select(null) } },
-      "×",
-    ),
-    body,
-  );
+  const body = !selection
+    ? null
+    : selection.kind === "actor"
+      ? actorDetails(ctx, selection.id, handlers)
+      : relationDetails(ctx, selection.id, handlers);
+  showPanel(root, body ? [closeButton(ctx.t("details.close"), () => handlers.select(null)), body] : null);
 }
 
 function actorDetails(ctx: UiContext, id: string, handlers: DetailsHandlers): HTMLElement | null {

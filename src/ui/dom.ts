@@ -62,6 +62,17 @@ export function replace(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
+/** Shows a panel with this content, or hides and empties it when there is none. */
+export function showPanel(root: HTMLElement, content: readonly Child[] | null): void {
+  root.hidden = content === null;
+  replace(root, ...(content ?? []));
+}
+
+/** The × that closes a panel or a card. */
+export function closeButton(label: string, close: () => void): HTMLButtonElement {
+  return h("button", { type: "button", className: "close", title: label, attrs: { "aria-label": label }, on: { click: close } }, "×");
+}
+
 /** Only http and https addresses become links; anything else (javascript:, data:) stays text. */
 export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;

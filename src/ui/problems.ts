@@ -1,5 +1,5 @@
 import type { Problem } from "../core/problems";
-import { h, replace } from "./dom";
+import { h, replace, showPanel } from "./dom";
 import type { Translate } from "../core/i18n";
 
 /** Shows why a dataset cannot be shown: each problem with where it is and what is wrong. */
@@ -27,24 +27,22 @@ export interface NoticeGroup {
 /** Harmless problems (an ignored URL parameter, a dataset warning): a notice the reader can dismiss. */
 export function renderNotices(root: HTMLElement, groups: readonly NoticeGroup[], t: Translate): void {
   const shown = groups.filter((g) => g.problems.length > 0);
-  if (shown.length === 0) {
-    root.hidden = true;
-    replace(root);
-    return;
-  }
-  root.hidden = false;
-  replace(
+  showPanel(
     root,
-    ...shown.flatMap((group) => [
-      h("p", {}, group.title),
-      h(
-        "ul",
-        {},
-        ...group.problems.map((n) =>
-          h("li", {}, h("code", { dir: "ltr" }, n.path || t("problems.document")), " ", h("span", { dir: "auto" }, n.message)),
-        ),
-      ),
-    ]),
-    h("button", { type: "button", className: "dismiss", on: { click: () => renderNotices(root, [], t) } }, t("notices.dismiss")),
+    shown.length === 0
+      ? null
+      : [
+          ...shown.flatMap((group) => [
+            h("p", {}, group.title),
+            h(
+              "ul",
+              {},
+              ...group.problems.map((n) =>
+                h("li", {}, h("code", { dir: "ltr" }, n.path || t("problems.document")), " ", h("span", { dir: "auto" }, n.message)),
+              ),
+            ),
+          ]),
+          h("button", { type: "button", className: "dismiss", on: { click: () => renderNotices(root, [], t) } }, t("notices.dismiss")),
+        ],
   );
 }
