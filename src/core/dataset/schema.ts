@@ -47,12 +47,18 @@ export const metaSchema = z.object({
   source: sourceSchema,
 });
 
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour written #rrggbb");
+
 export const actorSchema = z.object({
   id,
   kind: z.enum(ACTOR_KINDS, { error: `must be one of ${ACTOR_KINDS.join(", ")}` }),
   label: localizedText,
   aliases: z.array(nonEmpty).optional(),
   description: localizedText.optional(),
+  /** A position from the file the data came from (Gephi and the like); the layout starts there. */
+  position: z.object({ x: z.number(), y: z.number() }).optional(),
+  /** A colour from the file the data came from; the kind's colour otherwise. */
+  color: colour.optional(),
 });
 
 export const relationTypeSchema = z.object({
@@ -62,7 +68,7 @@ export const relationTypeSchema = z.object({
     error: "must be 1 (friendly), 0 (neutral) or -1 (hostile)",
   }),
   directed: z.boolean({ error: "must be true or false" }),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour written #rrggbb"),
+  color: colour,
   description: localizedText.optional(),
 });
 
@@ -81,7 +87,13 @@ export const relationSchema = z.object({
   target: id,
   type: id,
   directed: z.boolean({ error: "must be true or false" }).optional(),
+  /** The (first) date the relation was reported. */
   date: isoDate.optional(),
+  /** For relations aggregated from several events: the last date, and how many events. */
+  endDate: isoDate.optional(),
+  count: z.number().int("must be a whole number").min(1, "must be at least 1").optional(),
+  /** A strength, such as GDELT's Goldstein scale (-10 hostile … +10 friendly). */
+  weight: z.number().optional(),
   evidence: z.array(evidenceSchema).min(1, "needs at least one piece of evidence"),
 });
 
