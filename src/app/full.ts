@@ -2,16 +2,19 @@
  * The full app: the graph with the legend and filters, search, details,
  * focus, sharing and export, in a page of its own.
  */
+import type { Dataset } from "../core/dataset";
 import { pickText } from "../core/dataset/text";
+import type { Problem } from "../core/problems";
 import { direction, type Lang, type Translate } from "../core/i18n";
 import { searchActors } from "../core/search";
-import { DEFAULT_VIEW, type ViewState } from "../core/view";
+import { DEFAULT_VIEW, serializeView, type ViewState } from "../core/view";
 import { LIGHT } from "../render/theme";
 import { renderDetails } from "../ui/details";
 import { h } from "../ui/dom";
 import { FilterPanel } from "../ui/filters";
 import { renderFocusBar } from "../ui/focus-bar";
 import { renderNotices, renderProblems } from "../ui/problems";
+import { ImportUi } from "../ui/import";
 import { SearchBox } from "../ui/search";
 import { ShareDialog } from "../ui/share";
 import { renderSummary } from "../ui/summary";
@@ -31,6 +34,8 @@ function shell(t: Translate, lang: Lang) {
     copy: h("button", { id: "copy-link", className: "tool-button", type: "button" }, t("share.copy")),
     share: h("button", { id: "share-open", className: "tool-button", type: "button", attrs: { "aria-haspopup": "dialog" } }, t("share.open")),
     reset: h("button", { id: "reset-view", className: "tool-button", type: "button" }, t("view.reset")),
+    openFile: h("button", { id: "open-file", className: "tool-button", type: "button" }, t("import.open")),
+    importPanel: h("section", { id: "import-panel", className: "import-panel panel", hidden: true, attrs: { "aria-live": "polite" } }),
     lang: h("a", { id: "lang-switch", className: "lang-switch", lang: other, title: t("lang.switchLabel"), attrs: { hreflang: other } }, t("lang.switch")),
     legend: h("aside", { id: "legend", className: "legend", attrs: { "aria-label": t("filters.title") } }),
     graph: h("div", { id: "graph", className: "graph", role: "img", dir: "ltr" }),
@@ -47,46 +52,43 @@ function shell(t: Translate, lang: Lang) {
       { className: "top" },
       h("div", { className: "brand" }, h("span", { className: "app-name", id: "app-name" }, t("app.name"))),
       el.summary,
-      h("nav", { className: "tools" }, el.searchBox, el.copy, el.share, el.reset, el.lang),
+      h("nav", { className: "tools" }, el.searchBox, el.copy, el.share, el.reset, el.openFile, el.lang),
     ),
     h(
       "main",
       { className: "stage" },
       el.legend,
-      h("div", { className: "canvas-area" }, el.graph, el.status, el.focusBar, el.notices, el.announce, el.details, el.problems),
+      h("div", { className: "canvas-area" }, el.graph, el.status, el.focusBar, el.notices, el.announce, el.details, el.problems, el.importPanel),
     ),
   );
   return el;
 }
 
-export async function runFull(): Promise<void> {
-  const started = await start();
-  const { lang, t } = started;
-  document.documentElement.lang = lang;
-  document.documentElement.dir = direction(lang);
-  const el = shell(t, lang);
-  if (!started.ok) {
-    renderNotices(el.notices, [{ title: t("notices.url"), problems: started.notices }], t);
-    renderProblems(el.problems, started.problems, t);
-    setState("error");
-    return;
-  }
-  const { dataset } = started;
+type Shell = ReturnType<typeof shell>;
+
+/** Everything that belongs to one dataset on screen; `destroy` clears the way for the next. */
+interface Shown {
+  destroy(): void;
+}
+
+function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t: Translate, warnings: readonly Problem[], notices: readonly Problem[]): Shown | null {
   renderNotices(
     el.notices,
     [
-      { title: t("notices.url"), problems: started.notices },
-      { title: t("notices.data"), problems: started.warnings },
+      { title: t("notices.url"), problems: notices },
+      { title: t("notices.data"), problems: warnings },
     ],
     t,
   );
   const datasetLang = dataset.meta.source.language;
   document.title = `${pickText(dataset.meta.title, lang, datasetLang)} · ${t("app.name")}`;
+  setState("loading");
+  el.problems.hidden = true;
 
   const mounted = mountGraph({
     container: el.graph,
     dataset,
-    view: started.view,
+    view,
     lang,
     t,
     theme: LIGHT,
@@ -103,9 +105,11 @@ export async function runFull(): Promise<void> {
     console.error(mounted.error);
     renderProblems(el.problems, [{ path: "", message: t("graph.noWebgl"), severity: "error" }], t, t("graph.noWebgl"));
     setState("error");
-    return;
+    return null;
   }
   const { ctx, store, renderer, reducedMotion } = mounted;
+  const listening = new AbortController();
+  const on = { signal: listening.signal };
 
   const filters = new FilterPanel(el.legend, ctx, mounted.filtered().dates, {
     types: (types) => store.update({ types }),
@@ -127,49 +131,97 @@ export async function runFull(): Promise<void> {
   };
   const share = new ShareDialog(ctx, mounted);
 
-  mounted.subscribe((view, filtered, previous) => {
+  mounted.subscribe((next, filtered, previous) => {
     renderSummary(el.summary, ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
-    filters.update(view, filtered);
-    if (!previous || view.selected !== previous.selected) {
-      renderDetails(el.details, ctx, view.selected, detailHandlers);
-      if (view.selected?.kind === "actor") {
-        el.announce.textContent = pickText(ctx.data.actors.get(view.selected.id)?.label, lang, datasetLang);
+    filters.update(next, filtered);
+    if (!previous || next.selected !== previous.selected) {
+      renderDetails(el.details, ctx, next.selected, detailHandlers);
+      if (next.selected?.kind === "actor") {
+        el.announce.textContent = pickText(ctx.data.actors.get(next.selected.id)?.label, lang, datasetLang);
       }
     }
-    renderFocusBar(el.focusBar, ctx, view.focus, () => store.update({ focus: null }, "push"));
-    el.lang.href = mounted.urlFor({ ...view, lang: lang === "fa" ? "en" : "fa" });
+    renderFocusBar(el.focusBar, ctx, next.focus, () => store.update({ focus: null }, "push"));
+    el.lang.href = mounted.urlFor({ ...next, lang: lang === "fa" ? "en" : "fa" });
   });
 
-  el.reset.addEventListener("click", () => {
-    store.set({ ...DEFAULT_VIEW, lang: store.get().lang, data: store.get().data }, "push");
-    search.input.value = "";
-    renderer.sigma.getCamera().animatedReset({ duration: reducedMotion ? 0 : 300 });
-  });
-  el.copy.addEventListener("click", () => {
-    navigator.clipboard
-      .writeText(location.href)
-      .then(() => t("share.copied"))
-      .catch(() => t("share.failed"))
-      .then((message) => {
-        el.announce.textContent = message;
-        el.copy.textContent = message;
-        setTimeout(() => (el.copy.textContent = t("share.copy")), 2000);
-      });
-  });
-  el.share.addEventListener("click", () => share.open());
-
-  document.addEventListener("keydown", (event) => {
-    const target = event.target as HTMLElement | null;
-    const typing = target !== null && target.closest("input, textarea, select, [contenteditable]") !== null;
-    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      search.focus();
-    } else if (event.key === "Escape" && !share.isOpen()) {
-      const view = store.get();
-      if (view.selected || view.focus) store.update({ selected: null, focus: null }, "push");
-    }
-  });
+  el.reset.addEventListener(
+    "click",
+    () => {
+      store.set({ ...DEFAULT_VIEW, lang: store.get().lang, data: store.get().data }, "push");
+      search.input.value = "";
+      renderer.sigma.getCamera().animatedReset({ duration: reducedMotion ? 0 : 300 });
+    },
+    on,
+  );
+  el.copy.addEventListener(
+    "click",
+    () => {
+      navigator.clipboard
+        .writeText(location.href)
+        .then(() => t("share.copied"))
+        .catch(() => t("share.failed"))
+        .then((message) => {
+          el.announce.textContent = message;
+          el.copy.textContent = message;
+          setTimeout(() => (el.copy.textContent = t("share.copy")), 2000);
+        });
+    },
+    on,
+  );
+  el.share.addEventListener("click", () => share.open(), on);
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target !== null && target.closest("input, textarea, select, [contenteditable]") !== null;
+      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        search.focus();
+      } else if (event.key === "Escape" && !share.isOpen()) {
+        const current = store.get();
+        if (current.selected || current.focus) store.update({ selected: null, focus: null }, "push");
+      }
+    },
+    on,
+  );
 
   el.status.textContent = t("layout.running");
   setState("ready");
+  return {
+    destroy: () => {
+      listening.abort();
+      share.destroy();
+      mounted.destroy();
+      renderDetails(el.details, ctx, null, detailHandlers);
+      renderFocusBar(el.focusBar, ctx, null, () => undefined);
+    },
+  };
+}
+
+export async function runFull(): Promise<void> {
+  const started = await start();
+  const { lang, t } = started;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = direction(lang);
+  const el = shell(t, lang);
+  let current: Shown | null = null;
+
+  const importer = new ImportUi(el.openFile, el.importPanel, t, {
+    // A new dataset replaces the old only once it has been read, parsed and validated.
+    loaded: (dataset, warnings) => {
+      current?.destroy();
+      const view: ViewState = { ...DEFAULT_VIEW, lang: started.ok ? started.view.lang : null };
+      history.pushState(null, "", `${location.pathname}${serializeView(view)}`);
+      current = showDataset(el, dataset, view, lang, t, warnings, []);
+    },
+  });
+  importer.listenForDrops(document.body);
+
+  if (!started.ok) {
+    renderNotices(el.notices, [{ title: t("notices.url"), problems: started.notices }], t);
+    renderProblems(el.problems, started.problems, t);
+    setState("error");
+    return;
+  }
+  current = showDataset(el, started.dataset, started.view, lang, t, started.warnings, started.notices);
 }

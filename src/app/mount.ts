@@ -47,6 +47,8 @@ export interface Mounted {
   /** The page's address for a view (the current one by default). */
   urlFor(view?: ViewState): string;
   reducedMotion: boolean;
+  /** Stops the layout, frees the WebGL contexts and unbinds every listener: before another dataset is shown. */
+  destroy(): void;
 }
 
 export function mountGraph(options: MountOptions): Mounted | { error: unknown } {
@@ -116,15 +118,28 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown } 
   };
   store.subscribe(render);
 
-  window.addEventListener("popstate", () => {
-    const next = reconcileView(parseView(location.search, location.href).view, ctx.data).view;
-    store.set(next, "restore");
-  });
+  const listening = new AbortController();
+  window.addEventListener(
+    "popstate",
+    () => {
+      const next = reconcileView(parseView(location.search, location.href).view, ctx.data).view;
+      store.set(next, "restore");
+    },
+    { signal: listening.signal },
+  );
 
   exposeAutomation({ renderer, layout, graph, view: () => store.get(), shown: () => filtered });
+  // A file laid out elsewhere (Gephi) keeps its layout: no simulation moves it.
+  const placedAll = graph.order > 0 && graph.everyNode((_node, attributes) => attributes.placed);
+  let destroyed = false;
   queueMicrotask(() => {
+    if (destroyed) return;
     render(store.get(), null, "replace");
-    layout.start();
+    if (!placedAll) layout.start();
+    else {
+      performance.mark("entente:layout-settled");
+      options.onSettled();
+    }
   });
 
   return {
@@ -137,5 +152,12 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown } 
     subscribe: (listener) => listeners.push(listener),
     urlFor,
     reducedMotion,
+    destroy: () => {
+      destroyed = true;
+      listening.abort();
+      listeners.length = 0;
+      layout.kill();
+      renderer.kill();
+    },
   };
 }

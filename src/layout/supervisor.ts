@@ -44,6 +44,15 @@ export class LayoutSupervisor {
       this.options.onError?.(event.message || "the layout worker stopped");
     };
     const radii = new Float32Array(this.order.map((node) => this.options.radius(node)));
+    // Positions the dataset brought (a file laid out in Gephi) are where the layout starts.
+    const positions = new Float32Array(this.order.length * 2).fill(Number.NaN);
+    this.order.forEach((node, i) => {
+      const attributes = this.graph.getNodeAttributes(node);
+      if (attributes.placed) {
+        positions[2 * i] = attributes.x;
+        positions[2 * i + 1] = attributes.y;
+      }
+    });
     const links = new Uint32Array(this.graph.size * 2);
     const signs = new Int8Array(this.graph.size);
     let i = 0;
@@ -56,13 +65,14 @@ export class LayoutSupervisor {
     const message: ToWorker = {
       type: "start",
       radii,
+      positions,
       links,
       signs,
       finalOnly: this.options.finalOnly ?? false,
       ...(this.options.settings ? { settings: this.options.settings } : {}),
     };
     this.running = true;
-    worker.postMessage(message, [radii.buffer, links.buffer, signs.buffer]);
+    worker.postMessage(message, [radii.buffer, positions.buffer, links.buffer, signs.buffer]);
   }
 
   /** Keeps a node where the user put it (graph coordinates). */

@@ -58,7 +58,7 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
   graph.updateEachNodeAttributes((_node, attributes) => ({
     ...attributes,
     size: nodeSize(attributes.degree, maxDegree),
-    color: KIND_COLORS[attributes.kind],
+    color: attributes.ownColor ?? KIND_COLORS[attributes.kind],
   }));
   graph.updateEachEdgeAttributes((_edge, attributes, source, target) => {
     const bend = curvature(attributes.parallelIndex, attributes.parallelCount, source > target);

@@ -96,6 +96,10 @@ export class ShareDialog {
     document.body.append(this.dialog);
   }
 
+  destroy(): void {
+    this.dialog.remove();
+  }
+
   isOpen(): boolean {
     return this.dialog.open;
   }

@@ -300,15 +300,21 @@ describe("keyboard", () => {
     // Tab from the search reaches the toolbar, then the filters.
     await page.locator("#search").focus();
     const order: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press("Tab");
       order.push(await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         return el ? `${el.tagName.toLowerCase()}#${el.id}.${el.dataset.action ?? el.dataset.sign ?? ""}` : "";
       }));
     }
-    expect(order.slice(0, 4)).toEqual(["button#copy-link.", "button#share-open.", "button#reset-view.", "a#lang-switch."]);
-    expect(order[4]).toBe("button#.all-types");
+    expect(order.slice(0, 5)).toEqual([
+      "button#copy-link.",
+      "button#share-open.",
+      "button#reset-view.",
+      "button#open-file.",
+      "a#lang-switch.",
+    ]);
+    expect(order[5]).toBe("button#.all-types");
     // Space on a focused checkbox toggles it.
     await page.locator("input[data-type=conflict]").focus();
     await page.keyboard.press("Space");

@@ -1,7 +1,8 @@
 /** The graph model: one node per actor, one edge per relation, keyed by the dataset's ids. */
 import { describe, expect, it } from "vitest";
-import { validateDataset, type Dataset } from "../../src/core/dataset";
+import { validateDataset, type ActorKind, type Dataset } from "../../src/core/dataset";
 import { buildGraph, isDirected } from "../../src/core/graph";
+import { applyAppearance, KIND_COLORS } from "../../src/render/appearance";
 import { bundledJson, minimalDataset, relation, type Loose } from "./fixtures";
 
 function valid(input: unknown): Dataset {
@@ -210,5 +211,24 @@ describe("isDirected", () => {
   });
   it("is undirected for an unknown type", () => {
     expect(isDirected(relation("x", "a", "b", "nope"), dataset)).toBe(false);
+  });
+});
+
+describe("positions and colours from the dataset", () => {
+  it("place an actor where the file put it and keep its colour; others start unplaced", () => {
+    const input = minimalDataset();
+    input.actors[0].position = { x: 12.5, y: -3 };
+    input.actors[0].color = "#123456";
+    const result = validateDataset(input);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const graph = buildGraph(result.value, "en");
+    const first = input.actors[0].id as string;
+    const second = input.actors[1].id as string;
+    expect(graph.getNodeAttributes(first)).toMatchObject({ x: 12.5, y: -3, placed: true, ownColor: "#123456" });
+    expect(graph.getNodeAttributes(second)).toMatchObject({ x: 0, y: 0, placed: false });
+    expect(graph.getNodeAttribute(second, "ownColor")).toBeUndefined();
+    applyAppearance(graph, result.value);
+    expect(graph.getNodeAttribute(first, "color")).toBe("#123456");
+    expect(graph.getNodeAttribute(second, "color")).toBe(KIND_COLORS[input.actors[1].kind as ActorKind]);
   });
 });

@@ -13,6 +13,10 @@ export interface ActorNode {
   degree: number;
   x: number;
   y: number;
+  /** Whether x and y come from the dataset (a file laid out elsewhere) rather than from the layout. */
+  placed: boolean;
+  /** The colour the dataset gives this actor, if any. */
+  ownColor?: string;
   /** Drawing attributes, filled in by the renderer's appearance step. */
   size?: number;
   color?: string;
@@ -57,13 +61,16 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
   const signs = new Map(dataset.relationTypes.map((t) => [t.id, t.sign]));
 
   dataset.actors.forEach((actor: Actor) => {
-    graph.addNode(actor.id, {
+    const node: ActorNode = {
       label: pickText(actor.label, lang, datasetLang),
       kind: actor.kind,
       degree: 0,
-      x: 0,
-      y: 0,
-    });
+      x: actor.position?.x ?? 0,
+      y: actor.position?.y ?? 0,
+      placed: actor.position !== undefined,
+    };
+    if (actor.color !== undefined) node.ownColor = actor.color;
+    graph.addNode(actor.id, node);
   });
 
   const pairs = new Map<string, number>();
