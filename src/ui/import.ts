@@ -6,6 +6,7 @@
 import type { Dataset } from "../core/dataset";
 import type { Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
+import type { ImportOptions } from "../core/import/types";
 import { importBlob, type ImportProgress } from "../import/client";
 import { h, showPanel } from "./dom";
 
@@ -67,7 +68,7 @@ export class ImportUi {
     });
   }
 
-  async open(file: File): Promise<void> {
+  async open(file: File, options: ImportOptions = {}): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     const { t } = this;
@@ -84,15 +85,37 @@ export class ImportUi {
       tooBig: (size, limit) => t("import.tooBig", { size, limit }),
       unreadable: () => t("import.unreadable"),
       workerFailed: () => t("import.workerFailed"),
-    }, progress);
+    }, progress, options);
     this.busy = false;
     if (result.ok) {
       showPanel(this.panel, null);
       delete this.panel.dataset.state;
       this.handlers.loaded(result.dataset, result.problems);
+      if (result.typeCandidates && result.typeCandidates.length > 0) {
+        this.offerTypeAttributes(file, result.typeCandidates, options.typeAttribute);
+      }
       return;
     }
     this.showProblems(file.name, result.problems);
+  }
+
+  /**
+   * A graph file has no fixed place for the relation type: it was read from a
+   * likely attribute, and the reader can choose another one.
+   */
+  private offerTypeAttributes(file: File, candidates: readonly string[], current: string | undefined): void {
+    const { t } = this;
+    const select = h("select", { id: "type-attribute", attrs: { "aria-label": t("import.typeAttribute") } });
+    const none = h("option", { attrs: { value: "" } }, t("import.typeAttributeAuto"));
+    select.append(none, ...candidates.map((name) => h("option", { attrs: { value: name } }, name)));
+    select.value = current ?? "";
+    select.addEventListener("change", () => void this.open(file, select.value ? { typeAttribute: select.value } : {}));
+    this.panel.dataset.state = "choice";
+    showPanel(this.panel, [
+      h("label", { className: "type-attribute" }, h("span", {}, t("import.typeAttribute")), " ", select),
+      " ",
+      h("button", { type: "button", className: "tool-button", on: { click: () => showPanel(this.panel, null) } }, t("import.close")),
+    ]);
   }
 
   private showProblems(name: string, problems: readonly Problem[]): void {

@@ -2,6 +2,7 @@
  * Bringing one's own data, as a person does: drop a file on the page or pick
  * it with the button; a broken file lists its problems and the graph stays.
  */
+import { existsSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, open, settled } from "./harness";
@@ -95,4 +96,50 @@ describe("opening a file", () => {
     expect(await page.evaluate(() => window.entente!.nodeCount())).toBe(13);
     await page.close();
   });
+
+  it("a GEXF file keeps its colours and layout, and the relation type can come from another attribute", async () => {
+    const { page } = await open(browser);
+    await settled(page);
+    const gexf = readFileSync(new URL("../fixtures/import/tiny.gexf", import.meta.url), "utf8");
+    await drop(page, "tiny.gexf", gexf, "application/xml");
+    await expect.poll(() => page.evaluate(() => window.entente!.nodeCount()), { timeout: 20_000 }).toBe(4);
+    await settled(page);
+    const choice = page.locator("#type-attribute");
+    await expect.poll(() => choice.isVisible()).toBe(true);
+    const options = await choice.locator("option").allInnerTexts();
+    expect(options).toContain("type");
+    expect(options).toContain("label");
+    await choice.selectOption("label");
+    // Edge labels are now the relation types: "jet downed" appears in the legend.
+    await expect.poll(() => page.locator("#legend").innerText(), { timeout: 20_000 }).toContain("jet downed");
+    await page.close();
+  });
+});
+
+const REAL = new URL("../../../shared/fixtures/real/", import.meta.url);
+
+describe("real files made by Gephi and others", () => {
+  if (!existsSync(REAL)) {
+    it("were not run: ../shared/fixtures/real is absent", () => {
+      console.warn("browser compatibility test not run: ../shared/fixtures/real is absent");
+      expect(existsSync(REAL)).toBe(false);
+    });
+    return;
+  }
+  for (const [name, nodes, edges] of [
+    ["les-miserables.gexf", 77, 254],
+    ["airlines.graphml", 235, 2101],
+    ["power-grid.gexf", 4941, 6594],
+  ] as const) {
+    it(`${name} opens and is drawn with ${nodes} actors and ${edges} relations`, async () => {
+      const { page, errors } = await open(browser);
+      await settled(page);
+      await page.setInputFiles("#file-input", { name, mimeType: "application/xml", buffer: readFileSync(new URL(name, REAL)) });
+      await expect.poll(() => page.evaluate(() => window.entente!.nodeCount()), { timeout: 40_000 }).toBe(nodes);
+      expect(await page.evaluate(() => window.entente!.edgeCount())).toBe(edges);
+      await page.waitForSelector("body[data-state=settled]", { timeout: 120_000 });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 180_000);
+  }
 });

@@ -105,6 +105,8 @@ export const en = {
   "import.tooBig": "The file is {size}; Entente opens files up to {limit}.",
   "import.unreadable": "The file could not be read.",
   "import.workerFailed": "The importer stopped unexpectedly.",
+  "import.typeAttribute": "Relation types come from the edge attribute",
+  "import.typeAttributeAuto": "(automatic)",
   "layout.running": "Arranging the graph…",
   "graph.label": "Relations graph: {actors} actors and {relations} relations",
   "graph.noWebgl": "This browser cannot draw the graph (WebGL is not available).",

@@ -104,6 +104,8 @@ export const fa: Record<MessageKey, string> = {
   "import.tooBig": "اندازهٔ پرونده {size} است؛ آنتانت پرونده‌های تا {limit} را باز می‌کند.",
   "import.unreadable": "پرونده خوانده نشد.",
   "import.workerFailed": "واردکننده ناگهان متوقف شد.",
+  "import.typeAttribute": "نوع روابط از این ویژگی یال‌ها خوانده شده است",
+  "import.typeAttributeAuto": "(خودکار)",
   "layout.running": "در حال چیدن گراف…",
   "graph.label": "گراف روابط: {actors} بازیگر و {relations} رابطه",
   "graph.noWebgl": "این مرورگر نمی‌تواند گراف را رسم کند (WebGL در دسترس نیست).",
