@@ -6,13 +6,14 @@
 import "./embed.css";
 import { pickText } from "../core/dataset/text";
 import { parseEmbedParams } from "../core/embed";
-import { direction, formatDate } from "../core/i18n";
+import { direction } from "../core/i18n";
 import { serializeView } from "../core/view";
 import { DARK, LIGHT } from "../render/theme";
 import { renderCard } from "../ui/card";
 import { CompactLegend } from "../ui/compact-legend";
 import { h, safeHref } from "../ui/dom";
 import { renderProblems } from "../ui/problems";
+import { sourceName } from "../ui/source";
 import { guardScroll } from "../ui/scroll-guard";
 import { mountGraph } from "./mount";
 import { start } from "./start";
@@ -95,7 +96,7 @@ export async function runEmbed(): Promise<void> {
 
   const source = dataset.meta.source;
   const sourceHref = safeHref(source.url);
-  const sourceText = `${pickText(source.publisher, lang, datasetLang)}, ${formatDate(source.published, lang)}`;
+  const sourceText = sourceName(ctx);
   const full = h("a", { className: "attribution-full", attrs: { target: "_blank", rel: "noopener" } }, t("embed.openFull"));
   foot.append(
     h("span", {}, `${t("embed.source")} `),

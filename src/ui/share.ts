@@ -3,13 +3,14 @@
  * article, and the view as a PNG or SVG file for pages that cannot run scripts.
  */
 import { buildSvg } from "../core/export";
-import { formatDate, type MessageKey } from "../core/i18n";
+import type { MessageKey } from "../core/i18n";
 import { ACTOR_KINDS } from "../core/dataset/kinds";
 import type { Mounted } from "../app/mount";
 import { KIND_COLORS } from "../render/appearance";
 import { drawnScene } from "../render/scene";
 import { h } from "./dom";
 import { text, type UiContext } from "./context";
+import { sourceName } from "./source";
 
 const EMBED_HEIGHT = 520;
 
@@ -117,8 +118,8 @@ export class ShareDialog {
 
   private sourceLine(): string {
     const source = this.ctx.data.dataset.meta.source;
-    const date = formatDate(source.published, this.ctx.lang);
-    return `${this.ctx.t("summary.source", { publisher: text(this.ctx, source.publisher), date })} · ${source.url}`;
+    const line = this.ctx.t("summary.source", { source: sourceName(this.ctx) });
+    return source.url ? `${line} · ${source.url}` : line;
   }
 
   /** The legend of what is shown: the actor kinds present and the relation types not filtered out. */

@@ -1,6 +1,6 @@
-import { formatDate } from "../core/i18n";
 import { h, replace, safeHref } from "./dom";
 import { text, textLang, type UiContext } from "./context";
+import { sourceName } from "./source";
 
 /** Counts shown in the summary: what is visible, out of how many. */
 export interface Shown {
@@ -13,8 +13,7 @@ export function renderSummary(root: HTMLElement, ctx: UiContext, shown?: Shown):
   const { dataset } = ctx.data;
   const source = dataset.meta.source;
   const href = safeHref(source.url);
-  const publisher = text(ctx, source.publisher);
-  const sourceLine = ctx.t("summary.source", { publisher, date: formatDate(source.published, ctx.lang) });
+  const sourceLine = ctx.t("summary.source", { source: sourceName(ctx) });
   replace(
     root,
     h("h1", { className: "title", lang: textLang(ctx, dataset.meta.title) ?? ctx.lang, dir: "auto" }, text(ctx, dataset.meta.title)),

@@ -55,7 +55,8 @@ describe("translator", () => {
   it("interpolates several values and leaves strings as they are", () => {
     expect(translator("en")("graph.label", { actors: 13, relations: 26 })).toBe("Relations graph: 13 actors and 26 relations");
     expect(translator("fa")("graph.label", { actors: 13, relations: 26 })).toBe("گراف روابط: ۱۳ بازیگر و ۲۶ رابطه");
-    expect(translator("fa")("summary.source", { publisher: "DW", date: "2015-11-26" })).toBe("منبع: DW، 2015-11-26");
+    expect(translator("fa")("details.date")).toBe("تاریخ");
+    expect(translator("fa")("summary.visibleRelations", { shown: 7, n: 26 })).toBe("۷ از ۲۶ رابطه");
   });
 
   it("leaves a placeholder without a value in place", () => {

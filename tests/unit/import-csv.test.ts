@@ -148,14 +148,12 @@ describe("importCsv: relations alone", () => {
     expect(result.problems.map((p) => p.path)).toEqual(['row 5, column "url"', 'row 5, column "directed"']);
   });
 
-  it("uses the given title, a local url and the epoch when nothing better is known", () => {
+  it("uses the given title, and no address or date when the file has none", () => {
     const { dataset } = imported(csv("source,target,type\na,b,conflict\n", ""), { title: " War " });
     expect(dataset.meta).toEqual({
       title: { en: "War" },
       source: {
         publisher: { en: "CSV file" },
-        url: "https://entente.invalid/local-file",
-        published: "1970-01-01",
         language: "en",
       },
     });

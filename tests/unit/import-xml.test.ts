@@ -43,7 +43,6 @@ describe("importGexf: tiny.gexf", () => {
       description: { en: "Three states and an organization" },
       source: {
         publisher: { en: "tiny.gexf" },
-        url: "https://entente.invalid/local-file",
         published: "2015-11-26",
         language: "en",
       },
@@ -163,8 +162,6 @@ describe("importGraphml: tiny.graphml", () => {
       title: { en: "Tiny GraphML" },
       source: {
         publisher: { en: "tiny.graphml" },
-        url: "https://entente.invalid/local-file",
-        published: "1970-01-01",
         language: "en",
       },
     });

@@ -36,8 +36,9 @@ const id = nonEmpty.meta({ description: "An identifier, unique within its list."
 
 export const sourceSchema = z.object({
   publisher: localizedText,
-  url: httpUrl,
-  published: isoDate,
+  /** Optional: a file a user made (a CSV, a Gephi export) may have no address and no date. */
+  url: httpUrl.optional(),
+  published: isoDate.optional(),
   language: languageCode,
 });
 

@@ -10,3 +10,4 @@ export {
   type SvgNode,
   type SvgScene,
 } from "./svg";
+export { subsetDataset, toCsv, toEntenteJson, toGexf, type VisibleIds } from "./dataset";

@@ -7,7 +7,7 @@ export const en = {
   "app.tagline": "Who stands with whom",
   "summary.actors": "{n} actor|{n} actors",
   "summary.relations": "{n} relation|{n} relations",
-  "summary.source": "Source: {publisher}, {date}",
+  "summary.source": "Source: {source}",
   "legend.title": "Legend",
   "legend.actors": "Actors",
   "legend.relations": "Relations",

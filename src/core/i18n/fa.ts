@@ -6,7 +6,7 @@ export const fa: Record<MessageKey, string> = {
   "app.tagline": "چه کسی با چه کسی است",
   "summary.actors": "{n} بازیگر",
   "summary.relations": "{n} رابطه",
-  "summary.source": "منبع: {publisher}، {date}",
+  "summary.source": "منبع: {source}",
   "legend.title": "راهنما",
   "legend.actors": "بازیگران",
   "legend.relations": "روابط",

@@ -29,7 +29,6 @@ const ACTOR_COLUMNS = ["id", "kind", "label_en", "label_fa"] as const;
 type ActorColumn = (typeof ACTOR_COLUMNS)[number];
 
 /** Where a fallback source URL points when no row has one: the format requires an http(s) address. */
-const LOCAL_FILE_URL = "https://entente.invalid/local-file";
 const SHOWN_IDS = 10;
 
 type Locate = (row: number, column?: string) => string;
@@ -326,16 +325,16 @@ function completeActors(known: Actor[], relations: readonly Relation[]) {
 }
 
 function metaOf(file: ImportFile, options: ImportOptions, relations: readonly Relation[]): Dataset["meta"] {
-  const url = relations.flatMap((r) => r.evidence).find((e) => e.url)?.url ?? LOCAL_FILE_URL;
-  // No clock in the core: the newest relation dates the file, else the epoch says "unknown".
-  const published = relations.reduce(
-    (latest, r) => (r.date !== undefined && r.date > latest ? r.date : latest),
-    "1970-01-01",
+  const url = relations.flatMap((r) => r.evidence).find((e) => e.url)?.url;
+  // The newest relation dates the file; without dates it has none.
+  const published = relations.reduce<string | undefined>(
+    (latest, r) => (r.date !== undefined && (latest === undefined || r.date > latest) ? r.date : latest),
+    undefined,
   );
-  return {
-    title: { en: options.title?.trim() || file.name || "CSV file" },
-    source: { publisher: { en: file.name || "CSV file" }, url, published, language: "en" },
-  };
+  const source: Dataset["meta"]["source"] = { publisher: { en: file.name || "CSV file" }, language: "en" };
+  if (url !== undefined) source.url = url;
+  if (published !== undefined) source.published = published;
+  return { title: { en: options.title?.trim() || file.name || "CSV file" }, source };
 }
 
 /** Reads a relations CSV (and an actors CSV when given) into a dataset, or says which rows are wrong. */

@@ -345,12 +345,12 @@ function addEvent(
   else group.dropped += 1;
 }
 
-/** The newest event dates the file; the epoch stands in when there is none, as the core has no clock. */
-function lastDate(relations: readonly Relation[]): string {
-  return relations.reduce((last, r) => {
+/** The newest event dates the file. */
+function lastDate(relations: readonly Relation[]): string | undefined {
+  return relations.reduce<string | undefined>((last, r) => {
     const date = r.endDate ?? r.date;
-    return date !== undefined && date > last ? date : last;
-  }, "1970-01-01");
+    return date !== undefined && (last === undefined || date > last) ? date : last;
+  }, undefined);
 }
 
 function finish(group: Group): Relation {

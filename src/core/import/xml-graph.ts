@@ -29,8 +29,6 @@ type XmlGraphFormat = "gexf" | "graphml";
 const FORMAT_NAMES: Record<XmlGraphFormat, string> = { gexf: "GEXF", graphml: "GraphML" };
 
 /** Where the source URL points: the format requires an http(s) address and a local file has none. */
-const LOCAL_FILE_URL = "https://entente.invalid/local-file";
-const UNKNOWN_DATE = "1970-01-01";
 /** The type every relation gets when the chosen attribute is absent. */
 const DEFAULT_TYPE = "related";
 
@@ -554,13 +552,10 @@ function metaOf(graph: MultiGraph, file: ImportFile, options: ImportOptions, fil
   const title = options.title?.trim() || ownTitle || ownDescription || file.name.trim() || fileLabel;
   const meta: Meta = {
     title: { en: title },
-    source: {
-      publisher: { en: file.name.trim() || fileLabel },
-      url: LOCAL_FILE_URL,
-      published: dateOf(own.lastModifiedDate) ?? UNKNOWN_DATE,
-      language: "en",
-    },
+    source: { publisher: { en: file.name.trim() || fileLabel }, language: "en" },
   };
+  const published = dateOf(own.lastModifiedDate);
+  if (published !== undefined) meta.source.published = published;
   if (ownDescription && ownDescription !== title) meta.description = { en: ownDescription };
   return meta;
 }
