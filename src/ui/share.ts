@@ -2,7 +2,7 @@
  * "Share / embed": the link to the current view, the iframe code for an
  * article, and the view as a PNG or SVG file for pages that cannot run scripts.
  */
-import { buildSvg } from "../core/export";
+import { buildSvg } from "../core/export/svg";
 import type { MessageKey } from "../core/i18n";
 import { ACTOR_KINDS } from "../core/dataset/kinds";
 import type { Mounted } from "../app/mount";
@@ -60,6 +60,8 @@ export class ShareDialog {
   private readonly dialog: HTMLDialogElement;
   private readonly link: HTMLInputElement;
   private readonly code: HTMLTextAreaElement;
+  private readonly scopeView = h("input", { type: "radio", id: "export-scope-view", attrs: { name: "export-scope", value: "view", checked: "" } });
+  private readonly scopeAll = h("input", { type: "radio", id: "export-scope-all", attrs: { name: "export-scope", value: "all" } });
 
   constructor(
     private readonly ctx: UiContext,
@@ -90,6 +92,20 @@ export class ShareDialog {
           { className: "share-row" },
           h("button", { type: "button", id: "export-png", className: "tool-button", on: { click: () => void this.png() } }, t("share.png")),
           h("button", { type: "button", id: "export-svg", className: "tool-button", on: { click: () => this.svg() } }, t("share.svg")),
+        ),
+        h("h3", {}, t("share.data")),
+        h(
+          "div",
+          { className: "share-row", role: "radiogroup", attrs: { "aria-label": t("share.data") } },
+          h("label", {}, this.scopeView, t("share.scopeView")),
+          h("label", {}, this.scopeAll, t("share.scopeAll")),
+        ),
+        h(
+          "div",
+          { className: "share-row" },
+          ...(["json", "csv", "gexf"] as const).map((format) =>
+            h("button", { type: "button", id: `export-${format}`, className: "tool-button", on: { click: () => void this.data(format) } }, format.toUpperCase()),
+          ),
         ),
         h("div", { className: "share-actions" }, h("button", { className: "tool-button", attrs: { value: "close" } }, t("share.close"))),
       ),
@@ -159,6 +175,30 @@ export class ShareDialog {
       dir: ctx.lang === "fa" ? "rtl" : "ltr",
       lang: ctx.lang,
     });
+  }
+
+  /** The data itself, to open again here or in Gephi: the current view or the whole dataset. */
+  private async data(format: "json" | "csv" | "gexf"): Promise<void> {
+    const exports = await import("../core/export/dataset");
+    const full = this.ctx.data.dataset;
+    const shown = this.mounted.filtered();
+    const dataset = this.scopeAll.checked ? full : exports.subsetDataset(full, shown);
+    if (format === "json") {
+      download("entente.json", new Blob([exports.toEntenteJson(dataset)], { type: "application/json" }));
+    } else if (format === "csv") {
+      const { relations, actors } = exports.toCsv(dataset, this.ctx.lang);
+      download("entente-relations.csv", new Blob([relations], { type: "text/csv" }));
+      download("entente-actors.csv", new Blob([actors], { type: "text/csv" }));
+    } else {
+      const graph = this.mounted.graph;
+      const positions = new Map<string, { x: number; y: number }>();
+      const colors = new Map<string, string>();
+      graph.forEachNode((node, attributes) => {
+        positions.set(node, { x: attributes.x, y: attributes.y });
+        if (attributes.color) colors.set(node, attributes.color);
+      });
+      download("entente.gexf", new Blob([exports.toGexf(dataset, positions, colors)], { type: "application/xml" }));
+    }
   }
 
   private svg(): void {

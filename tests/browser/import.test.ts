@@ -116,6 +116,43 @@ describe("opening a file", () => {
   });
 });
 
+describe("ways out", () => {
+  for (const format of ["json", "gexf"] as const) {
+    it(`the current view exported as ${format.toUpperCase()} opens again as the same graph`, async () => {
+      const { page } = await open(browser, "?types=tension,conflict");
+      await settled(page);
+      const shown = await page.evaluate(() => window.entente!.shown());
+      await page.locator("#share-open").click();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`#export-${format}`).click()]);
+      const text = readFileSync((await download.path())!, "utf8");
+      await page.keyboard.press("Escape");
+      await drop(page, download.suggestedFilename(), text);
+      await expect.poll(() => page.evaluate(() => window.entente!.nodeCount()), { timeout: 20_000 }).toBe(shown.actors.length);
+      await settled(page);
+      expect(await page.evaluate(() => window.entente!.edgeCount())).toBe(shown.relations.length);
+      expect((await page.evaluate(() => window.entente!.shown().relations)).sort()).toEqual([...shown.relations].sort());
+      // The evidence travels with the relations.
+      await page.locator("#search").fill("Turkey");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#details blockquote").count()).toBeGreaterThan(0);
+      expect(await page.locator("#details blockquote").first().innerText()).toMatch(/[\u0600-\u06FF]/);
+      await page.close();
+    });
+  }
+
+  it("the whole dataset exports as two CSV files, relations and actors", async () => {
+    const { page } = await open(browser, "?types=tension");
+    await settled(page);
+    await page.locator("#share-open").click();
+    await page.locator("#export-scope-all").check();
+    const downloads: string[] = [];
+    page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    await page.locator("#export-csv").click();
+    await expect.poll(() => downloads.sort()).toEqual(["entente-actors.csv", "entente-relations.csv"]);
+    await page.close();
+  });
+});
+
 const REAL = new URL("../../../shared/fixtures/real/", import.meta.url);
 
 describe("real files made by Gephi and others", () => {

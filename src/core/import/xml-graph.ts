@@ -18,11 +18,13 @@ import { parse as parseGexfDocument } from "graphology-gexf";
 import { parse as parseGraphmlDocument } from "graphology-graphml";
 import type { Attributes } from "graphology-types";
 import { ACTOR_KINDS, isIsoDate, type ActorKind } from "../dataset/kinds";
-import type { Actor, Dataset, Meta, Relation, RelationType } from "../dataset/schema";
+import { evidenceSchema, type Actor, type Dataset, type Evidence, type Meta, type Relation, type RelationType } from "../dataset/schema";
 import { validateDataset } from "../dataset/validate";
 import { error, hasErrors, warning, type Problem } from "../problems";
 import type { ImportFile, ImportOptions, ImportResult } from "./types";
 import { findCoreType } from "./vocabulary";
+
+const evidenceListSchema = evidenceSchema.array().min(1);
 
 type XmlGraphFormat = "gexf" | "graphml";
 
@@ -473,7 +475,7 @@ function mapActors(graph: MultiGraph, problems: Problem[]): Actor[] {
         );
       }
     }
-    const actor: Actor = { id: key, kind, label: { en: textOf(attrs.label) ?? key } };
+    const actor: Actor = { id: key, kind, label: labelsOf(attrs, key) };
     const x = finite(attrs.x);
     const y = finite(attrs.y);
     if (x !== undefined && y !== undefined) actor.position = { x, y };
@@ -496,6 +498,45 @@ function typeCandidatesOf(graph: MultiGraph): string[] {
 interface Mapped {
   relationTypes: RelationType[];
   relations: Relation[];
+}
+
+/**
+ * The node's label. Entente's own export writes one `label_fa`-style attribute
+ * per language; where those exist they are the labels, else the plain label is English.
+ */
+function labelsOf(attrs: Attributes, key: string): Actor["label"] {
+  const byLanguage: Actor["label"] = {};
+  for (const [name, value] of Object.entries(attrs)) {
+    const lang = /^label_([a-z]{2,3})$/.exec(name)?.[1];
+    const text = textOf(value);
+    if (lang && text) byLanguage[lang] = text;
+  }
+  return Object.keys(byLanguage).length > 0 ? byLanguage : { en: textOf(attrs.label) ?? key };
+}
+
+/**
+ * Evidence a file carries for an edge: Entente's own GEXF export keeps every
+ * item as JSON in an `evidence` attribute, and the first one as plain
+ * `quote` / `reportedBy` / `translation` / `url` attributes for other tools.
+ */
+function evidenceOf(attrs: Attributes): Evidence[] | undefined {
+  const json = textOf(attrs.evidence);
+  if (json) {
+    try {
+      const parsed = evidenceListSchema.safeParse(JSON.parse(json));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Not JSON: fall through to the plain attributes.
+    }
+  }
+  const quote = textOf(attrs.quote);
+  if (!quote) return undefined;
+  const item: Evidence = { quote, reportedBy: textOf(attrs.reportedBy) || "file" };
+  const translation = textOf(attrs.translation);
+  if (translation) item.translation = { en: translation };
+  const url = textOf(attrs.url);
+  if (url && /^https?:\/\//i.test(url)) item.url = url;
+  return [item];
 }
 
 function mapRelations(
@@ -534,7 +575,7 @@ function mapRelations(
       target,
       type: typeId,
       directed,
-      evidence: [{ quote: `${evidenceName}: edge ${key}`, reportedBy }],
+      evidence: evidenceOf(attrs) ?? [{ quote: `${evidenceName}: edge ${key}`, reportedBy }],
     };
     const date = dateOf(attrs.date, attrs.start, fact?.start);
     if (date) relation.date = date;
