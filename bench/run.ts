@@ -13,6 +13,7 @@ import { cpus, totalmem } from "node:os";
 import { CHROMIUM_ARGS, ensureChromium } from "../scripts/chromium";
 import { buildAndServe } from "../scripts/serve";
 import { generateDataset } from "./generate";
+import { gdeltRows } from "./gdelt-rows";
 
 interface Run {
   tool: string;
@@ -127,6 +128,31 @@ async function scriptBytes(browser: Browser, url: string): Promise<number> {
   return total / 1024;
 }
 
+/** Opening a 100,000-row GDELT export through the file button: how long, and whether the page stayed fluid. */
+async function measureImport(browser: Browser, url: string, rows: number, runs: Run[]): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript("window.__name = (f) => f;");
+  await page.addInitScript(OBSERVE_LONG_TASKS);
+  await page.goto(url);
+  await page.waitForSelector("body[data-state=settled]", { timeout: 120_000 });
+  const text = gdeltRows(rows);
+  const start = await page.evaluate(() => performance.now());
+  await page.setInputFiles("#file-input", { name: "events.export.CSV", mimeType: "text/plain", buffer: Buffer.from(text) });
+  await page.waitForFunction(() => (window.entente?.nodeCount() ?? 0) !== 13, undefined, { timeout: 300_000, polling: 100 });
+  const figures = await page.evaluate((since) => {
+    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    return {
+      took: performance.now() - since,
+      longest: tasks.filter((t) => t.start >= since).reduce((m, t) => Math.max(m, t.duration), 0),
+    };
+  }, start);
+  const name = `gdelt-${rows}`;
+  runs.push({ tool: "entente", dataset: name, figure: "file chosen to graph shown", value: Math.round(figures.took), unit: "ms" });
+  runs.push({ tool: "entente", dataset: name, figure: "longest main-thread task while importing", value: Math.round(figures.longest), unit: "ms" });
+  runs.push({ tool: "entente", dataset: name, figure: "file size", value: Math.round(text.length / 1024 / 102.4) / 10, unit: "MB" });
+  await page.close();
+}
+
 function printTable(runs: Run[]): void {
   const datasets = [...new Set(runs.map((r) => r.dataset))];
   const figures = [...new Set(runs.map((r) => r.figure))];
@@ -154,6 +180,8 @@ async function main(): Promise<void> {
     runs.push({ tool: "entente", dataset: "article", figure: "embed JavaScript (gzip)", value: Math.round(await scriptBytes(browser, `${served.url}?embed=1`) * 10) / 10, unit: "KB" });
     runs.push({ tool: "entente", dataset: "article", figure: "full app JavaScript (gzip)", value: Math.round(await scriptBytes(browser, served.url) * 10) / 10, unit: "KB" });
     await measureApp(browser, served.url, "article", null, runs);
+    console.log("measuring a 100,000-row GDELT import…");
+    await measureImport(browser, served.url, 100_000, runs);
     for (const size of sizes) {
       const name = `generated-${size}`;
       console.log(`measuring ${name}…`);
