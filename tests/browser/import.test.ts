@@ -86,6 +86,17 @@ describe("opening a file", () => {
     await page.close();
   });
 
+  it("a file over the size limit is refused with its size, and the graph stays", async () => {
+    const { page } = await open(browser);
+    await settled(page);
+    await page.setInputFiles("#file-input", { name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(51 * 1024 * 1024, 0x61) });
+    const panel = page.locator("#import-panel");
+    await expect.poll(() => panel.getAttribute("data-state"), { timeout: 20_000 }).toBe("failed");
+    expect(await panel.innerText()).toContain("The file is 51 MB; Entente opens files up to 50 MB.");
+    expect(await page.evaluate(() => window.entente!.nodeCount())).toBe(13);
+    await page.close();
+  });
+
   it("a file of no known format says which formats it opens", async () => {
     const { page } = await open(browser);
     await settled(page);
