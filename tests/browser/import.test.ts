@@ -2,7 +2,9 @@
  * Bringing one's own data, as a person does: drop a file on the page or pick
  * it with the button; a broken file lists its problems and the graph stays.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, open, settled } from "./harness";
@@ -89,11 +91,14 @@ describe("opening a file", () => {
   it("a file over the size limit is refused with its size, and the graph stays", async () => {
     const { page } = await open(browser);
     await settled(page);
-    await page.setInputFiles("#file-input", { name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(51 * 1024 * 1024, 0x61) });
+    const huge = join(mkdtempSync(join(tmpdir(), "entente-")), "huge.csv");
+    writeFileSync(huge, Buffer.alloc(51 * 1024 * 1024, 0x61));
+    await page.setInputFiles("#file-input", huge);
     const panel = page.locator("#import-panel");
     await expect.poll(() => panel.getAttribute("data-state"), { timeout: 20_000 }).toBe("failed");
     expect(await panel.innerText()).toContain("The file is 51 MB; Entente opens files up to 50 MB.");
     expect(await page.evaluate(() => window.entente!.nodeCount())).toBe(13);
+    rmSync(dirname(huge), { recursive: true, force: true });
     await page.close();
   });
 
