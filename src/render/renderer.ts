@@ -28,6 +28,8 @@ export interface RendererEvents {
   drag(node: string, x: number, y: number): void;
 }
 
+type Focus = { nodes: Set<string>; edges: Set<string> | null } | null;
+
 export interface RendererOptions {
   labelFont: string;
   theme: Theme;
@@ -92,6 +94,7 @@ export class GraphRenderer {
   setVisibility(visibility: Visibility | null): void {
     const before = this.visibility;
     this.visibility = visibility;
+    this.updateFocus();
     if (!before || !visibility || before.mode !== visibility.mode || this.focus() !== null) {
       this.repaint(true);
       return;
@@ -129,6 +132,7 @@ export class GraphRenderer {
    * hidden changes, sigma must also re-process (label grid, programs).
    */
   private repaint(visibilityChanged: boolean): void {
+    this.updateFocus();
     this.sigma.refresh({
       partialGraph: { nodes: this.allNodes, edges: this.allEdges },
       skipIndexation: !visibilityChanged,
@@ -156,8 +160,28 @@ export class GraphRenderer {
   }
 
   /** The nodes in focus: the hovered node, else the selected actor or relation, with neighbours. */
-  private focus(): { nodes: Set<string>; edges: Set<string> | null } | null {
+  /** What is in focus, computed once per change rather than once per node and edge drawn. */
+  private focused: Focus = null;
+
+  private focus(): Focus {
+    return this.focused;
+  }
+
+  private updateFocus(): void {
+    this.focused = this.computeFocus();
+  }
+
+  /** Highlights a group of actors and relations (an insight's triangle), dimming the rest; null clears it. */
+  setHighlight(highlight: { nodes: readonly string[]; edges: readonly string[] } | null): void {
+    this.highlight = highlight ? { nodes: new Set(highlight.nodes), edges: new Set(highlight.edges) } : null;
+    this.repaint(false);
+  }
+
+  private highlight: { nodes: Set<string>; edges: Set<string> } | null = null;
+
+  private computeFocus(): Focus {
     const graph = this.graph;
+    if (!this.hovered && this.highlight) return this.highlight;
     const actor = this.hovered ?? (this.selection?.kind === "actor" ? this.selection.id : null);
     if (actor && graph.hasNode(actor)) {
       // Only what the filters show counts as a neighbour.
