@@ -15,6 +15,7 @@ import { FilterPanel } from "../ui/filters";
 import { renderFocusBar } from "../ui/focus-bar";
 import { renderNotices, renderProblems } from "../ui/problems";
 import { ImportUi } from "../ui/import";
+import { InsightsPanel } from "../ui/insights";
 import { SearchBox } from "../ui/search";
 import { ShareDialog } from "../ui/share";
 import { renderSummary } from "../ui/summary";
@@ -35,6 +36,8 @@ function shell(t: Translate, lang: Lang) {
     share: h("button", { id: "share-open", className: "tool-button", type: "button", attrs: { "aria-haspopup": "dialog" } }, t("share.open")),
     reset: h("button", { id: "reset-view", className: "tool-button", type: "button" }, t("view.reset")),
     openFile: h("button", { id: "open-file", className: "tool-button", type: "button" }, t("import.open")),
+    insightsOpen: h("button", { id: "insights-open", className: "tool-button", type: "button", attrs: { "aria-controls": "insights" } }, t("insights.open")),
+    insights: h("aside", { id: "insights", className: "details panel insights", hidden: true, attrs: { "aria-labelledby": "insights-open" } }),
     importPanel: h("section", { id: "import-panel", className: "import-panel panel", hidden: true, attrs: { "aria-live": "polite" } }),
     lang: h("a", { id: "lang-switch", className: "lang-switch", lang: other, title: t("lang.switchLabel"), attrs: { hreflang: other } }, t("lang.switch")),
     legend: h("aside", { id: "legend", className: "legend", attrs: { "aria-label": t("filters.title") } }),
@@ -52,13 +55,13 @@ function shell(t: Translate, lang: Lang) {
       { className: "top" },
       h("div", { className: "brand" }, h("span", { className: "app-name", id: "app-name" }, t("app.name"))),
       el.summary,
-      h("nav", { className: "tools" }, el.searchBox, el.copy, el.share, el.reset, el.openFile, el.lang),
+      h("nav", { className: "tools" }, el.searchBox, el.insightsOpen, el.copy, el.share, el.reset, el.openFile, el.lang),
     ),
     h(
       "main",
       { className: "stage" },
       el.legend,
-      h("div", { className: "canvas-area" }, el.graph, el.status, el.focusBar, el.notices, el.announce, el.details, el.problems, el.importPanel),
+      h("div", { className: "canvas-area" }, el.graph, el.status, el.focusBar, el.notices, el.announce, el.insights, el.details, el.problems, el.importPanel),
     ),
   );
   return el;
@@ -130,9 +133,22 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     focus: (actor: string, depth: 1 | 2) => store.update({ focus: { actor, depth } }, "push"),
   };
   const share = new ShareDialog(ctx, mounted);
+  const insights = new InsightsPanel(el.insights, ctx, {
+    highlight: (group) => {
+      renderer.setHighlight(group);
+      if (!group) return;
+      // Bring the group into the part of the graph the panel does not cover.
+      const panel = el.insights.getBoundingClientRect();
+      const graph = el.graph.getBoundingClientRect();
+      const inset = lang === "fa" ? -(panel.right - graph.left) : graph.right - panel.left;
+      renderer.frameNodes(group.nodes, Math.max(-graph.width, Math.min(graph.width, inset)), !reducedMotion);
+    },
+    select: (selected) => store.update({ selected }, "push"),
+  });
 
   mounted.subscribe((next, filtered, previous) => {
     renderSummary(el.summary, ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
+    insights.update(filtered.relations);
     filters.update(next, filtered);
     if (!previous || next.selected !== previous.selected) {
       renderDetails(el.details, ctx, next.selected, detailHandlers);
@@ -169,6 +185,14 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     on,
   );
   el.share.addEventListener("click", () => share.open(), on);
+  el.insightsOpen.addEventListener(
+    "click",
+    () => {
+      insights.toggle();
+      el.insightsOpen.setAttribute("aria-expanded", String(insights.isOpen()));
+    },
+    on,
+  );
   document.addEventListener(
     "keydown",
     (event) => {
@@ -190,6 +214,7 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
   return {
     destroy: () => {
       listening.abort();
+      insights.close();
       share.destroy();
       mounted.destroy();
       renderDetails(el.details, ctx, null, detailHandlers);

@@ -117,6 +117,27 @@ export class GraphRenderer {
     }, 250);
   }
 
+  /**
+   * Frames a group of actors in the part of the graph a panel leaves visible:
+   * `inset` is how many pixels a panel covers on the right (negative: on the left).
+   */
+  frameNodes(nodes: readonly string[], inset: number, animate: boolean): void {
+    const points = nodes.map((n) => this.sigma.getNodeDisplayData(n)).filter((d) => d !== undefined);
+    if (points.length === 0) return;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const { width, height } = this.sigma.getDimensions();
+    const visibleShare = Math.max(0.3, (width - Math.abs(inset)) / width);
+    // At ratio 1 the whole graph fits the smaller side; a group spanning s of it needs about s of the view.
+    const ratio = Math.min(1, Math.max(0.2, (Math.max(maxX - minX, maxY - minY) * 1.5) / visibleShare));
+    const shift = ((inset / 2) * ratio) / Math.min(width, height);
+    const target = { x: (minX + maxX) / 2 + shift, y: (minY + maxY) / 2, ratio };
+    const camera = this.sigma.getCamera();
+    if (animate) void camera.animate(target, { duration: 450 });
+    else camera.setState(target);
+  }
+
   /** Moves the camera to an actor, keeping the zoom unless it is far out. */
   focusCamera(node: string, animate: boolean): void {
     const data = this.sigma.getNodeDisplayData(node);
