@@ -1,6 +1,6 @@
 /** A synthetic GDELT 2.0 event export for the benchmark: `count` rows among 200 country codes, fixed seed. */
 import { GDELT_COLUMNS } from "../src/core/import/gdelt";
-import { seededRandom } from "../src/layout/forces";
+import { seededRandom } from "../src/core/random";
 
 export function gdeltRows(count: number, seed = 7): string {
   const random = seededRandom(seed);

@@ -4,7 +4,7 @@
  * average `relationsPerActor` relations per actor.
  */
 import { ACTOR_KINDS, CORE_RELATION_TYPES, type Dataset } from "../src/core/dataset";
-import { seededRandom } from "../src/layout/forces";
+import { seededRandom } from "../src/core/random";
 
 const TYPE_SIGN: Record<(typeof CORE_RELATION_TYPES)[number], -1 | 0 | 1> = {
   cooperation: 1,

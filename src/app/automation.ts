@@ -20,6 +20,8 @@ export interface Automation {
   shown(): { actors: string[]; relations: string[] };
   /** performance.now() at the end of the last drawn frame, and how many frames were drawn. */
   lastFrame(): { at: number; count: number };
+  /** A node's size as drawn (before zoom), or null. */
+  nodeSize(id: string): number | null;
   /** Milliseconds to draw one frame as things are (no re-indexing), for the benchmark's profiles. */
   timeDraw(): number;
 }
@@ -45,6 +47,7 @@ export function exposeAutomation(parts: {
     view: parts.view,
     shown: () => ({ actors: [...parts.shown().actors], relations: [...parts.shown().relations] }),
     lastFrame: () => ({ ...frames }),
+    nodeSize: (id) => (parts.graph.hasNode(id) ? (parts.graph.getNodeAttribute(id, "size") ?? null) : null),
     timeDraw: () => {
       const start = performance.now();
       parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });

@@ -16,6 +16,7 @@ import { renderFocusBar } from "../ui/focus-bar";
 import { renderNotices, renderProblems } from "../ui/problems";
 import { ImportUi } from "../ui/import";
 import { InsightsPanel } from "../ui/insights";
+import { MAX_BETWEENNESS_ACTORS, NodeLook } from "./look";
 import { SearchBox } from "../ui/search";
 import { ShareDialog } from "../ui/share";
 import { renderSummary } from "../ui/summary";
@@ -119,7 +120,10 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     kinds: (kinds) => store.update({ kinds }),
     range: (from, to) => store.update({ from, to }),
     hidden: (hidden) => store.update({ hidden }),
-  });
+    size: (size) => store.update({ size }),
+    color: (color) => store.update({ color }),
+  }, { betweenness: mounted.graph.order <= MAX_BETWEENNESS_ACTORS });
+  const look = new NodeLook(ctx, mounted.graph);
   const search = new SearchBox(el.searchBox, ctx, {
     search: (query) => searchActors(ctx.data, query, lang),
     isShown: (actor) => mounted.filtered().actors.has(actor),
@@ -149,9 +153,13 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
   mounted.subscribe((next, filtered, previous) => {
     renderSummary(el.summary, ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
     insights.update(filtered.relations);
+    if (!previous || next.size !== previous.size || next.color !== previous.color) {
+      look.apply(next.size, next.color);
+      filters.showCommunities(look.communityLegend(next.color));
+    }
     filters.update(next, filtered);
     if (!previous || next.selected !== previous.selected) {
-      renderDetails(el.details, ctx, next.selected, detailHandlers);
+      renderDetails(el.details, ctx, next.selected, detailHandlers, look.numbers());
       if (next.selected?.kind === "actor") {
         el.announce.textContent = pickText(ctx.data.actors.get(next.selected.id)?.label, lang, datasetLang);
       }
@@ -214,6 +222,7 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
   return {
     destroy: () => {
       listening.abort();
+      filters.stop();
       insights.close();
       share.destroy();
       mounted.destroy();

@@ -3,6 +3,7 @@
  * its spring. Friendly relations pull their actors close, hostile ones hold
  * them far apart, neutral ones sit between. Pure and seeded: no timers, no DOM.
  */
+import { seededRandom } from "../core/random";
 import {
   forceCenter,
   forceCollide,
@@ -59,14 +60,7 @@ export const DEFAULT_FORCE_SETTINGS: ForceSettings = {
   velocityDecay: 0.4,
 };
 
-/** A small linear congruential generator, as d3-force's own, so a seed fixes the layout. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (Math.imul(1664525, state) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
+export { seededRandom } from "../core/random";
 
 /** Checks settings up front and says which one is wrong. */
 export function validateForceSettings(settings: ForceSettings): string[] {

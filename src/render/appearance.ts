@@ -48,6 +48,18 @@ export function edgeProgram(directed: boolean, curved: boolean, simple = false):
   return directed ? "arrow" : "line";
 }
 
+/** Sizes and colours chosen in the view (by a metric, by community), in one batched graph update. */
+export function applyNodeLook(graph: EntenteGraph, sizes: ReadonlyMap<string, number>, colors: ReadonlyMap<string, string> | null): void {
+  graph.updateEachNodeAttributes(
+    (node, attributes) => ({
+      ...attributes,
+      size: sizes.get(node) ?? attributes.size,
+      color: colors?.get(node) ?? attributes.ownColor ?? KIND_COLORS[attributes.kind],
+    }),
+    { attributes: ["size", "color"] },
+  );
+}
+
 /** `simpleEdges`: one-pixel straight lines for every relation (the large-graph profile). */
 export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: { simpleEdges?: boolean } = {}): void {
   const typeColors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));

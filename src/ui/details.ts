@@ -3,6 +3,7 @@
  * relation with its evidence (the original quote, its translation, who reported
  * it, when, and a link to the source).
  */
+import type { ActorNumbers } from "../core/analysis";
 import type { Relation } from "../core/dataset";
 import { formatDate, type MessageKey } from "../core/i18n";
 import { bidi, closeButton, h, safeHref, showPanel } from "./dom";
@@ -20,16 +21,32 @@ export function renderDetails(
   ctx: UiContext,
   selection: Selection,
   handlers: DetailsHandlers,
+  numbers?: ReadonlyMap<string, ActorNumbers>,
 ): void {
   const body = !selection
     ? null
     : selection.kind === "actor"
-      ? actorDetails(ctx, selection.id, handlers)
+      ? actorDetails(ctx, selection.id, handlers, numbers)
       : relationDetails(ctx, selection.id, handlers);
   showPanel(root, body ? [closeButton(ctx.t("details.close"), () => handlers.select(null)), body] : null);
 }
 
-function actorDetails(ctx: UiContext, id: string, handlers: DetailsHandlers): HTMLElement | null {
+/** An actor's numbers: its relations by sign, and where it ranks. */
+function actorNumbersLine(ctx: UiContext, id: string, numbers: ReadonlyMap<string, ActorNumbers> | undefined): HTMLElement | null {
+  const mine = numbers?.get(id);
+  if (!mine) return null;
+  const n = numbers?.size ?? 0;
+  const anyBetweenness = [...(numbers?.values() ?? [])].some((x) => x.betweenness > 0);
+  return h(
+    "div",
+    { className: "actor-numbers" },
+    h("p", { className: "by-sign" }, ctx.t("details.numbers", mine.bySign)),
+    h("p", { className: "rank" }, ctx.t("details.rankDegree", { rank: mine.rank.degree, n })),
+    anyBetweenness ? h("p", { className: "rank" }, ctx.t("details.rankBetweenness", { rank: mine.rank.betweenness, n })) : null,
+  );
+}
+
+function actorDetails(ctx: UiContext, id: string, handlers: DetailsHandlers, numbers?: ReadonlyMap<string, ActorNumbers>): HTMLElement | null {
   const actor = ctx.data.actors.get(id);
   if (!actor) return null;
   const relations = ctx.data.relationsOf(id);
@@ -49,6 +66,7 @@ function actorDetails(ctx: UiContext, id: string, handlers: DetailsHandlers): HT
     aliases.length > 0
       ? h("p", { className: "aliases" }, `${ctx.t("details.aliases")}: `, ...aliases.flatMap((a, i) => [i > 0 ? (ctx.lang === "fa" ? "، " : ", ") : null, bidi(a)]))
       : null,
+    actorNumbersLine(ctx, id, numbers),
     relations.length > 0
       ? h(
           "p",

@@ -8,7 +8,7 @@ import type { RelationType } from "../core/dataset";
 import { ACTOR_KINDS, type ActorKind } from "../core/dataset/kinds";
 import type { FilterResult } from "../core/filter";
 import { formatDate, formatNumber, type MessageKey } from "../core/i18n";
-import type { HiddenMode, ViewState } from "../core/view";
+import type { ColorBy, HiddenMode, SizeBy, ViewState } from "../core/view/types";
 import { KIND_COLORS } from "../render/appearance";
 import { h, replace } from "./dom";
 import { text, type UiContext } from "./context";
@@ -18,7 +18,11 @@ export interface FilterHandlers {
   kinds(kinds: readonly ActorKind[] | null): void;
   range(from: string | null, to: string | null): void;
   hidden(mode: HiddenMode): void;
+  size(by: SizeBy): void;
+  color(by: ColorBy): void;
 }
+
+const PLAY_STEP_MS = 900;
 
 const SIGNS = [1, 0, -1] as const;
 
@@ -40,10 +44,11 @@ export class FilterPanel {
   private rangeDates: readonly string[] = [];
 
   constructor(
-    root: HTMLElement,
+    private readonly root: HTMLElement,
     private readonly ctx: UiContext,
     dates: readonly string[],
     private readonly handlers: FilterHandlers,
+    private readonly options: { betweenness: boolean } = { betweenness: true },
   ) {
     const { dataset } = ctx.data;
     this.types = dataset.relationTypes;
@@ -56,6 +61,7 @@ export class FilterPanel {
       this.kindSection(),
       dates.length > 1 ? this.timeSection(dates) : null,
       this.modeSection(),
+      this.appearanceSection(),
       h("p", { className: "legend-note" }, ctx.t("legend.directed")),
       h("p", { className: "legend-note hint" }, ctx.t("hint.interaction")),
     );
@@ -233,6 +239,104 @@ export class FilterPanel {
       h("div", { className: "section-head" }, h("h3", { id: "filter-time" }, t("filters.time"))),
       h("label", { className: "range-row" }, h("span", {}, t("filters.from")), from, fromOut),
       h("label", { className: "range-row" }, h("span", {}, t("filters.to")), to, toOut),
+      this.playButton(dates),
+    );
+  }
+
+  private playTimer: ReturnType<typeof setInterval> | null = null;
+
+  /**
+   * Play steps the end of the period through the dates, so relations appear in
+   * the order they were reported; the layout keeps running, nothing restarts.
+   */
+  private playButton(dates: readonly string[]): HTMLButtonElement {
+    const { t } = this.ctx;
+    const button = h("button", { type: "button", id: "time-play", className: "mini play", attrs: { "aria-pressed": "false" } }, t("filters.play"));
+    const stop = () => {
+      if (this.playTimer !== null) clearInterval(this.playTimer);
+      this.playTimer = null;
+      button.textContent = t("filters.play");
+      button.setAttribute("aria-pressed", "false");
+    };
+    this.stopPlaying = stop;
+    button.addEventListener("click", () => {
+      if (this.playTimer !== null) {
+        stop();
+        return;
+      }
+      let step = 0;
+      button.textContent = t("filters.pause");
+      button.setAttribute("aria-pressed", "true");
+      this.handlers.range(null, dates[0] ?? null);
+      this.playTimer = setInterval(() => {
+        step += 1;
+        if (step >= dates.length - 1) {
+          this.handlers.range(null, null);
+          stop();
+          return;
+        }
+        this.handlers.range(null, dates[step] ?? null);
+      }, PLAY_STEP_MS);
+    });
+    return button;
+  }
+
+  private stopPlaying: () => void = () => undefined;
+
+  /** Stops anything running (the time play), before the panel goes away. */
+  stop(): void {
+    this.stopPlaying();
+  }
+
+  private appearanceSection(): HTMLElement {
+    const { t } = this.ctx;
+    const select = <T extends string>(id: string, label: string, options: readonly [T, string][], onChange: (value: T) => void) => {
+      const input = h("select", { id }, ...options.map(([value, text]) => h("option", { attrs: { value } }, text)));
+      input.addEventListener("change", () => onChange(input.value as T));
+      return { row: h("label", { className: "range-row appearance-row" }, h("span", {}, label), input), input };
+    };
+    const size = select<SizeBy>("size-by", t("appearance.size"), [
+      ["degree", t("appearance.degree")],
+      ["weighted", t("appearance.weighted")],
+      ["betweenness", t("appearance.betweenness")],
+    ], (value) => this.handlers.size(value));
+    const color = select<ColorBy>("color-by", t("appearance.color"), [
+      ["kind", t("appearance.kind")],
+      ["community", t("appearance.community")],
+    ], (value) => this.handlers.color(value));
+    // Betweenness on a very large graph would freeze the page for seconds.
+    const betweenness = size.input.querySelector<HTMLOptionElement>('option[value="betweenness"]');
+    if (betweenness && !this.options.betweenness) betweenness.disabled = true;
+    this.sizeSelect = size.input;
+    this.colorSelect = color.input;
+    return h(
+      "section",
+      { className: "filter-section appearance", attrs: { "aria-labelledby": "filter-appearance" } },
+      h("div", { className: "section-head" }, h("h3", { id: "filter-appearance" }, t("appearance.title"))),
+      size.row,
+      color.row,
+      this.communityList,
+    );
+  }
+
+  private sizeSelect: HTMLSelectElement | null = null;
+  private colorSelect: HTMLSelectElement | null = null;
+  private readonly communityList = h("ul", { className: "legend-list communities", hidden: true });
+
+  /** With colours by community, the legend lists the communities: colour, size and first members. */
+  showCommunities(groups: readonly { color: string; members: readonly string[] }[] | null): void {
+    this.communityList.hidden = groups === null;
+    replace(
+      this.communityList,
+      ...(groups ?? []).map((group) =>
+        h(
+          "li",
+          {},
+          h("span", { className: "swatch node", style: { backgroundColor: group.color }, attrs: { "aria-hidden": "true" } }),
+          h("span", { className: "name" }, `${group.members.slice(0, 3).join(", ")}${group.members.length > 3 ? "…" : ""}`),
+          h("span", { className: "count" }, formatNumber(group.members.length, this.ctx.lang)),
+        ),
+      ),
     );
   }
 
@@ -284,6 +388,9 @@ export class FilterPanel {
       }
     }
     for (const [mode, radio] of this.modeRadios) radio.checked = view.hidden === mode;
+    if (this.sizeSelect) this.sizeSelect.value = view.size;
+    if (this.colorSelect) this.colorSelect.value = view.color;
+    this.root.classList.toggle("by-community", view.color === "community");
     if (this.range) {
       const dates = this.rangeDates;
       const index = (date: string | null, fallback: number) => {

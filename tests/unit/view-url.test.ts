@@ -322,3 +322,23 @@ describe("round trip: parseView(serializeView(v)).view equals v", () => {
     expect(reconcileView(parseView(serializeView(v), BASE).view, data).view).toEqual(v);
   });
 });
+
+describe("size and colour in the URL", () => {
+  it("parses, serialises and round-trips them, leaving the defaults out", () => {
+    const { view, notices } = parseView("?size=betweenness&color=community", "https://example.org/");
+    expect(notices).toEqual([]);
+    expect([view.size, view.color]).toEqual(["betweenness", "community"]);
+    expect(serializeView(view)).toBe("?size=betweenness&color=community");
+    expect(parseView(serializeView(view), "https://example.org/").view).toEqual(view);
+    expect(serializeView({ ...view, size: "degree", color: "kind" })).toBe("");
+  });
+
+  it("ignores unknown values with a notice", () => {
+    const { view, notices } = parseView("?size=huge&color=rainbow", "https://example.org/");
+    expect([view.size, view.color]).toEqual(["degree", "kind"]);
+    expect(notices.map((n) => [n.path, n.message])).toEqual([
+      ["size", 'unknown size "huge": use degree, weighted or betweenness'],
+      ["color", 'unknown colour "rainbow": use kind or community'],
+    ]);
+  });
+});

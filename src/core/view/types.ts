@@ -15,6 +15,11 @@ export interface Focus {
   depth: FocusDepth;
 }
 
+/** What a node's size shows. */
+export type SizeBy = "degree" | "weighted" | "betweenness";
+/** What a node's colour shows. */
+export type ColorBy = "kind" | "community";
+
 /** What happens to relations and actors the filters leave out. */
 export type HiddenMode = "hide" | "fade";
 
@@ -29,6 +34,8 @@ export interface ViewState {
   focus: Focus | null;
   selected: Selection;
   hidden: HiddenMode;
+  size: SizeBy;
+  color: ColorBy;
   /** null: not set in the URL (the app picks a default). */
   lang: Lang | null;
   /** Address of a dataset to show instead of the bundled one. */
@@ -43,6 +50,8 @@ export const DEFAULT_VIEW: ViewState = {
   focus: null,
   selected: null,
   hidden: "hide",
+  size: "degree",
+  color: "kind",
   lang: null,
   data: null,
 };

@@ -88,6 +88,17 @@ export function parseView(search: string, base: string): ParsedView {
     else notices.push(warning("hidden", `unknown hidden mode "${hidden}": use hide or fade`));
   }
 
+  const size = text("size");
+  if (size !== undefined) {
+    if (size === "degree" || size === "weighted" || size === "betweenness") view.size = size;
+    else notices.push(warning("size", `unknown size "${size}": use degree, weighted or betweenness`));
+  }
+  const color = text("color");
+  if (color !== undefined) {
+    if (color === "kind" || color === "community") view.color = color;
+    else notices.push(warning("color", `unknown colour "${color}": use kind or community`));
+  }
+
   return { view, notices };
 }
 
@@ -112,6 +123,8 @@ export function serializeView(view: ViewState): string {
   }
   if (view.selected !== null) add("selected", encodeComponent(view.selected.id));
   if (view.hidden !== DEFAULT_VIEW.hidden) add("hidden", view.hidden);
+  if (view.size !== DEFAULT_VIEW.size) add("size", view.size);
+  if (view.color !== DEFAULT_VIEW.color) add("color", view.color);
   return parts.length > 0 ? `?${parts.join("&")}` : "";
 }
 

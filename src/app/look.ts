@@ -1,0 +1,53 @@
+/**
+ * What node size and colour show in the full app: relations, evidence or
+ * betweenness; kind of actor or community of allies. Numbers are computed
+ * once per dataset (betweenness only when asked for), then applied in one
+ * batched graph update.
+ */
+import { actorNumbers, communityColor, friendlyCommunities, metricSizes, type ActorNumbers, type Communities } from "../core/analysis";
+import type { EntenteGraph } from "../core/graph";
+import type { ColorBy, SizeBy } from "../core/view/types";
+import { applyNodeLook, NODE_SIZE } from "../render/appearance";
+import { actorLabel, type UiContext } from "../ui/context";
+
+/** Brandes' algorithm grows with actors × ties: beyond this the page would freeze for seconds. */
+export const MAX_BETWEENNESS_ACTORS = 3000;
+
+export class NodeLook {
+  private withoutBetweenness: Map<string, ActorNumbers> | null = null;
+  private withBetweenness: Map<string, ActorNumbers> | null = null;
+  private communities: Communities | null = null;
+
+  constructor(
+    private readonly ctx: UiContext,
+    private readonly graph: EntenteGraph,
+  ) {}
+
+  /** The numbers the details panel shows, with betweenness when it has been computed. */
+  numbers(): Map<string, ActorNumbers> {
+    return this.withBetweenness ?? (this.withoutBetweenness ??= actorNumbers(this.ctx.data, undefined, { betweenness: false }));
+  }
+
+  apply(size: SizeBy, color: ColorBy): void {
+    let numbers = this.numbers();
+    if (size === "betweenness" && !this.withBetweenness && this.graph.order <= MAX_BETWEENNESS_ACTORS) {
+      numbers = this.withBetweenness = actorNumbers(this.ctx.data);
+    }
+    const sizes = metricSizes(numbers, size === "betweenness" && !this.withBetweenness ? "degree" : size, NODE_SIZE.min, NODE_SIZE.max);
+    let colors: Map<string, string> | null = null;
+    if (color === "community") {
+      const communities = (this.communities ??= friendlyCommunities(this.ctx.data));
+      colors = new Map([...communities.of].map(([actor, index]) => [actor, communityColor(index, communities)]));
+    }
+    applyNodeLook(this.graph, sizes, colors);
+  }
+
+  /** The legend's list of communities (those with more than one member), or null when colour shows kinds. */
+  communityLegend(color: ColorBy): { color: string; members: string[] }[] | null {
+    if (color !== "community" || !this.communities) return null;
+    const communities = this.communities;
+    const groups = communities.sizes.map((_, index) => ({ color: communityColor(index, communities), members: [] as string[] }));
+    for (const [actor, index] of communities.of) groups[index]?.members.push(actorLabel(this.ctx, actor));
+    return groups.filter((g) => g.members.length > 1);
+  }
+}

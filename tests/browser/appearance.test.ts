@@ -1,0 +1,79 @@
+/** Size and colour as a reader changes them: by evidence, by betweenness, by community of allies; and time played back. */
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, colorDistance, hex, launch, lookAtGraph, open, settled } from "./harness";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const sizeOf = (page: Page, id: string) => page.evaluate((node) => window.entente!.nodeSize(node), id);
+
+describe("appearance", () => {
+  it("sizes nodes by betweenness and keeps it in the URL", async () => {
+    const { page } = await open(browser);
+    await settled(page);
+    // By number of relations, Russia is as large as France.
+    expect(await sizeOf(page, "russia")).toBe(18);
+    await page.locator("#size-by").selectOption("betweenness");
+    expect(new URL(page.url()).searchParams.get("size")).toBe("betweenness");
+    // France lies between the most actors: the largest node. Syria lies between none: the smallest.
+    await expect.poll(() => sizeOf(page, "france")).toBe(18);
+    expect(await sizeOf(page, "syria")).toBe(6);
+    // Russia lies between fewer actors than France: it shrinks.
+    expect(await sizeOf(page, "russia")).toBeLessThan(18);
+    await page.close();
+  });
+
+  it("colours actors by community of allies, and the legend lists the communities", async () => {
+    const { page } = await open(browser, "?color=community");
+    await settled(page);
+    expect(await page.locator("#color-by").inputValue()).toBe("community");
+    const communities = await page.locator(".communities li").allInnerTexts();
+    expect(communities).toHaveLength(2);
+    expect(communities.join(" ")).toContain("France");
+    expect(communities.join(" ")).toContain("NATO");
+    // France, the UK and the USA share a colour; Russia, with no friendly tie, is grey.
+    const at = (id: string) => page.evaluate((node) => window.entente!.nodePosition(node)!, id);
+    const look = await lookAtGraph(page, [await at("france"), await at("uk"), await at("russia")]);
+    expect(colorDistance(look.colors[0]!, look.colors[1]!)).toBeLessThan(30);
+    expect(colorDistance(look.colors[2]!, hex("#9a9a9a"))).toBeLessThan(40);
+    await page.close();
+  });
+
+  it("shows an actor's relations by sign and its rank", async () => {
+    const { page } = await open(browser, "?selected=russia");
+    await settled(page);
+    const numbers = await page.locator("#details .actor-numbers").innerText();
+    expect(numbers).toMatch(/\d+ friendly · \d+ neutral · \d+ hostile/);
+    expect(numbers).toContain("Rank 1 of 13 by number of relations");
+    await page.close();
+  });
+});
+
+describe("time played back", () => {
+  it("steps the period through the dates, relations appearing in order", async () => {
+    const timeline = readFileSync(new URL("../fixtures/timeline-dataset.json", import.meta.url), "utf8");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.route("https://fixtures.entente.test/**", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: timeline, headers: { "access-control-allow-origin": "*" } }),
+    );
+    await page.goto(`${baseUrl()}?data=${encodeURIComponent("https://fixtures.entente.test/timeline.json")}`);
+    await settled(page);
+    const seen: number[] = [];
+    await page.locator("#time-play").click();
+    for (let i = 0; i < 40 && seen[seen.length - 1] !== 4; i++) {
+      const n = await page.evaluate(() => window.entente!.shown().relations.length);
+      if (seen[seen.length - 1] !== n) seen.push(n);
+      await page.waitForTimeout(150);
+    }
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(await page.locator("#time-play").getAttribute("aria-pressed")).toBe("false");
+    await page.close();
+  });
+});
