@@ -13,6 +13,8 @@ import { cpus, totalmem } from "node:os";
 import { CHROMIUM_ARGS, ensureChromium } from "../scripts/chromium";
 import { buildAndServe } from "../scripts/serve";
 import { generateDataset } from "./generate";
+import { analyseBalance } from "../src/core/analysis";
+import { lookup } from "../src/core/dataset/lookup";
 import { gdeltRows } from "./gdelt-rows";
 
 interface Run {
@@ -180,6 +182,15 @@ async function main(): Promise<void> {
     runs.push({ tool: "entente", dataset: "article", figure: "embed JavaScript (gzip)", value: Math.round(await scriptBytes(browser, `${served.url}?embed=1`) * 10) / 10, unit: "KB" });
     runs.push({ tool: "entente", dataset: "article", figure: "full app JavaScript (gzip)", value: Math.round(await scriptBytes(browser, served.url) * 10) / 10, unit: "KB" });
     await measureApp(browser, served.url, "article", null, runs);
+    // Structural balance runs in the page's own thread: time it here, on the same data.
+    const big = lookup(generateDataset(10000));
+    const balanceTimes: number[] = [];
+    for (let i = 0; i < (quick ? 3 : 7); i++) {
+      const t0 = performance.now();
+      analyseBalance(big, { alliedByMembership: false });
+      balanceTimes.push(performance.now() - t0);
+    }
+    runs.push({ tool: "entente", dataset: "generated-10000", figure: "triangles and balance (node, median)", value: Math.round(median(balanceTimes)), unit: "ms" });
     console.log("measuring a 100,000-row GDELT import…");
     await measureImport(browser, served.url, 100_000, runs);
     for (const size of sizes) {
@@ -197,6 +208,7 @@ async function main(): Promise<void> {
     targets.push({ name, value, target, met: value !== null && Number.isFinite(value) && met(value) });
   add("10,000 actors: filter click to frame", find("generated-10000", "filter click to drawn frame (median)"), "< 50 ms", (v) => v < 50);
   add("10,000 actors: longest main-thread task during layout", find("generated-10000", "longest main-thread task during layout"), "<= 50 ms", (v) => v <= 50);
+  add("10,000 actors: triangles and balance", find("generated-10000", "triangles and balance (node, median)"), "< 1000 ms", (v) => v < 1000);
   add("embed JavaScript, gzip", find("article", "embed JavaScript (gzip)"), "<= 90 KB", (v) => v <= 90);
   add("article: first frame after navigation", find("article", "first frame after navigation"), "<= 500 ms", (v) => v <= 500);
   add("article: layout settled after navigation", find("article", "layout settled after navigation"), "<= 500 ms", (v) => v <= 500);
