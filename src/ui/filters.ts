@@ -333,7 +333,7 @@ export class FilterPanel {
           "li",
           {},
           h("span", { className: "swatch node", style: { backgroundColor: group.color }, attrs: { "aria-hidden": "true" } }),
-          h("span", { className: "name" }, `${group.members.slice(0, 3).join(", ")}${group.members.length > 3 ? "…" : ""}`),
+          h("span", { className: "name" }, `${group.members.slice(0, 3).join(this.ctx.lang === "fa" ? "، " : ", ")}${group.members.length > 3 ? "…" : ""}`),
           h("span", { className: "count" }, formatNumber(group.members.length, this.ctx.lang)),
         ),
       ),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTOR_KINDS, CORE_RELATION_TYPES, lookup, validateDataset, type Dataset } from "../../src/core/dataset";
 import { applyFilters, type FilterResult, type FilterView } from "../../src/core/filter";
-import { actor, bundledJson, datasetWith, relation, relationType } from "./fixtures";
+import { actor, bundledJson, datasetWith, minimalDataset, relation, relationType } from "./fixtures";
 
 /*
  * s1 ─ally─ s2 ─war─ s3 ─war─ g1 ─war─ __proto__
@@ -323,5 +323,24 @@ describe("applyFilters: a large generated dataset", () => {
       conflict: 571,
     });
     expect(Object.fromEntries(result.kindCounts)).toEqual(kindCounts(2000, 2000, 2000, 2000, 2000));
+  });
+});
+
+describe("relations that span time", () => {
+  it("pass when their span meets the period, not only their first date", () => {
+    const input = minimalDataset();
+    input.relations[0].date = "2020-01-01";
+    input.relations[0].endDate = "2020-03-31";
+    input.relations[1].date = "2020-02-01";
+    const result = validateDataset(input);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const data = lookup(result.value);
+    const ids = [input.relations[0].id as string, input.relations[1].id as string];
+    const shown = (from: string | null, to: string | null) =>
+      ids.filter((id) => applyFilters(data, { types: null, kinds: null, from, to, focus: null }).relations.has(id));
+    expect(shown("2020-03-01", null)).toEqual([ids[0]]);
+    expect(shown("2020-04-01", null)).toEqual([]);
+    expect(shown(null, "2020-01-15")).toEqual([ids[0]]);
+    expect(shown("2020-02-01", "2020-02-01")).toEqual(ids);
   });
 });

@@ -19,6 +19,8 @@ interface Compiled {
   source: Int32Array;
   target: Int32Array;
   relationDate: (string | undefined)[];
+  /** The last date of a relation aggregated from several events (GDELT); else its date. */
+  relationEnd: (string | undefined)[];
   actorIds: string[];
   actorKind: Uint8Array;
   actorIndex: Map<string, number>;
@@ -51,6 +53,7 @@ function compile(data: DatasetLookup): Compiled {
     source: new Int32Array(n),
     target: new Int32Array(n),
     relationDate: relations.map((r) => r.date),
+    relationEnd: relations.map((r) => r.endDate ?? r.date),
     actorIds: actors.map((a) => a.id),
     actorKind: Uint8Array.from(actors, (a) => kindIndex.get(a.kind) ?? 0),
     actorIndex,
@@ -131,15 +134,18 @@ function kindMask(kinds: FilterView["kinds"]): Uint8Array {
 }
 
 /**
- * YYYY-MM-DD strings compare as dates. An undated relation always passes: it
- * is neither inside nor outside a range, and hiding it whenever a bound is
- * set would silently drop evidence the reader has no way to bring back.
+ * YYYY-MM-DD strings compare as dates. A relation passes when its time span
+ * (its date, to its end date when it has one) meets the period. An undated
+ * relation always passes: it is neither inside nor outside a range, and
+ * hiding it whenever a bound is set would silently drop evidence the reader
+ * has no way to bring back.
  */
 function dateMask(c: Compiled, from: string | null, to: string | null): Uint8Array {
   const mask = new Uint8Array(c.relationIds.length);
   for (let r = 0; r < mask.length; r++) {
     const date = c.relationDate[r];
-    mask[r] = date === undefined || ((from === null || date >= from) && (to === null || date <= to)) ? 1 : 0;
+    const end = c.relationEnd[r] ?? date;
+    mask[r] = date === undefined || ((from === null || (end ?? date) >= from) && (to === null || date <= to)) ? 1 : 0;
   }
   return mask;
 }
