@@ -77,7 +77,7 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
     return {
       ...attributes,
       color: typeColors.get(attributes.relationType) ?? DEFAULT_EDGE_COLOR,
-      size: options.simpleEdges ? 1 : 2,
+      size: options.simpleEdges ? 1 : 3,
       curvature: bend,
       type: edgeProgram(attributes.directed, bend !== 0, options.simpleEdges),
     };

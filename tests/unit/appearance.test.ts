@@ -116,7 +116,7 @@ describe("applyAppearance on the bundled graph", () => {
     const colors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
     for (const relation of dataset.relations) {
       expect(graph.getEdgeAttribute(relation.id, "color"), relation.id).toBe(colors.get(relation.type));
-      expect(graph.getEdgeAttribute(relation.id, "size")).toBe(2);
+      expect(graph.getEdgeAttribute(relation.id, "size")).toBe(3);
     }
     expect(graph.getEdgeAttribute("russia-turkey-tension-jet", "color")).toBe("#D55E00");
   });
