@@ -2,6 +2,7 @@
  * The full app: the graph with the legend and filters, search, details,
  * focus, sharing and export, in a page of its own.
  */
+import { analyseBalance } from "../core/analysis";
 import type { Dataset } from "../core/dataset";
 import { pickText } from "../core/dataset/text";
 import type { Problem } from "../core/problems";
@@ -159,7 +160,9 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     }
     filters.update(next, filtered);
     if (!previous || next.selected !== previous.selected) {
-      renderDetails(el.details, ctx, next.selected, detailHandlers, look.numbers());
+      renderDetails(el.details, ctx, next.selected, detailHandlers, look.numbers(), (actor) =>
+        analyseBalance(ctx.data, { visibleRelations: filtered.relations }).perActor.get(actor),
+      );
       if (next.selected?.kind === "actor") {
         el.announce.textContent = pickText(ctx.data.actors.get(next.selected.id)?.label, lang, datasetLang);
       }

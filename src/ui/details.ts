@@ -22,11 +22,12 @@ export function renderDetails(
   selection: Selection,
   handlers: DetailsHandlers,
   numbers?: ReadonlyMap<string, ActorNumbers>,
+  balance?: (actor: string) => { balanced: number; unbalanced: number; mixed: number } | undefined,
 ): void {
   const body = !selection
     ? null
     : selection.kind === "actor"
-      ? actorDetails(ctx, selection.id, handlers, numbers)
+      ? actorDetails(ctx, selection.id, handlers, numbers, balance?.(selection.id))
       : relationDetails(ctx, selection.id, handlers);
   showPanel(root, body ? [closeButton(ctx.t("details.close"), () => handlers.select(null)), body] : null);
 }
@@ -46,7 +47,13 @@ function actorNumbersLine(ctx: UiContext, id: string, numbers: ReadonlyMap<strin
   );
 }
 
-function actorDetails(ctx: UiContext, id: string, handlers: DetailsHandlers, numbers?: ReadonlyMap<string, ActorNumbers>): HTMLElement | null {
+function actorDetails(
+  ctx: UiContext,
+  id: string,
+  handlers: DetailsHandlers,
+  numbers?: ReadonlyMap<string, ActorNumbers>,
+  balance?: { balanced: number; unbalanced: number; mixed: number },
+): HTMLElement | null {
   const actor = ctx.data.actors.get(id);
   if (!actor) return null;
   const relations = ctx.data.relationsOf(id);
@@ -67,6 +74,9 @@ function actorDetails(ctx: UiContext, id: string, handlers: DetailsHandlers, num
       ? h("p", { className: "aliases" }, `${ctx.t("details.aliases")}: `, ...aliases.flatMap((a, i) => [i > 0 ? (ctx.lang === "fa" ? "، " : ", ") : null, bidi(a)]))
       : null,
     actorNumbersLine(ctx, id, numbers),
+    balance && balance.balanced + balance.unbalanced + balance.mixed > 0
+      ? h("p", { className: "actor-balance" }, ctx.t("details.balance", balance))
+      : null,
     relations.length > 0
       ? h(
           "p",

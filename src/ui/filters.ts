@@ -267,15 +267,19 @@ export class FilterPanel {
       let step = 0;
       button.textContent = t("filters.pause");
       button.setAttribute("aria-pressed", "true");
-      this.handlers.range(null, dates[0] ?? null);
+      // Relations that last (from a date to an end date) are shown while they last, so they
+      // appear and end; reports of a single day accumulate, or they would only blink.
+      const lasting = this.ctx.data.dataset.relations.some((r) => r.endDate !== undefined);
+      const show = (date: string | null) => this.handlers.range(lasting ? date : null, date);
+      show(dates[0] ?? null);
       this.playTimer = setInterval(() => {
         step += 1;
-        if (step >= dates.length - 1) {
+        if (step >= dates.length) {
           this.handlers.range(null, null);
           stop();
           return;
         }
-        this.handlers.range(null, dates[step] ?? null);
+        show(dates[step] ?? null);
       }, PLAY_STEP_MS);
     });
     return button;

@@ -52,6 +52,8 @@ describe("appearance", () => {
     const numbers = await page.locator("#details .actor-numbers").innerText();
     expect(numbers).toMatch(/\d+ friendly · \d+ neutral · \d+ hostile/);
     expect(numbers).toContain("Rank 1 of 13 by number of relations");
+    // Russia is in three triangles: one balanced (NATO, Turkey), two mixed (with France).
+    expect(await page.locator("#details .actor-balance").innerText()).toBe("In triangles: 1 balanced, 0 unbalanced, 2 mixed");
     await page.close();
   });
 });
@@ -73,7 +75,40 @@ describe("time played back", () => {
       await page.waitForTimeout(150);
     }
     expect(seen).toEqual([1, 2, 3, 4]);
-    expect(await page.locator("#time-play").getAttribute("aria-pressed")).toBe("false");
+    // At the end the period opens again and the button is ready to play once more.
+    await expect.poll(() => page.locator("#time-play").getAttribute("aria-pressed"), { timeout: 5_000 }).toBe("false");
+    expect(new URL(page.url()).searchParams.has("to")).toBe(false);
+    await page.close();
+  });
+
+  it("shows lasting relations while they last: they appear and end", async () => {
+    const body = JSON.stringify({
+      meta: { title: { en: "Spans" }, source: { publisher: { en: "Test" }, language: "en" } },
+      actors: [
+        { id: "a", kind: "state", label: { en: "A" } },
+        { id: "b", kind: "state", label: { en: "B" } },
+        { id: "c", kind: "state", label: { en: "C" } },
+      ],
+      relationTypes: [{ id: "tension", label: { en: "Tension" }, sign: -1, directed: false, color: "#D55E00" }],
+      relations: [
+        { id: "ab", source: "a", target: "b", type: "tension", date: "2020-01-01", endDate: "2020-01-02", evidence: [{ quote: "q", reportedBy: "T" }] },
+        { id: "bc", source: "b", target: "c", type: "tension", date: "2020-01-03", evidence: [{ quote: "q", reportedBy: "T" }] },
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.route("https://fixtures.entente.test/**", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
+    );
+    await page.goto(`${baseUrl()}?data=${encodeURIComponent("https://fixtures.entente.test/spans.json")}`);
+    await settled(page);
+    const seen: string[] = [];
+    await page.locator("#time-play").click();
+    for (let i = 0; i < 40 && seen[seen.length - 1] !== "ab,bc"; i++) {
+      const shown = (await page.evaluate(() => window.entente!.shown().relations)).sort().join(",");
+      if (seen[seen.length - 1] !== shown) seen.push(shown);
+      await page.waitForTimeout(150);
+    }
+    expect(seen).toEqual(["ab", "bc", "ab,bc"]);
     await page.close();
   });
 });

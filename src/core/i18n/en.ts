@@ -133,6 +133,7 @@ export const en = {
   "details.numbers": "{friendly} friendly · {neutral} neutral · {hostile} hostile",
   "details.rankDegree": "Rank {rank} of {n} by number of relations",
   "details.rankBetweenness": "Rank {rank} of {n} by betweenness (how often it lies between others)",
+  "details.balance": "In triangles: {balanced} balanced, {unbalanced} unbalanced, {mixed} mixed",
   "layout.running": "Arranging the graph…",
   "graph.label": "Relations graph: {actors} actors and {relations} relations",
   "graph.noWebgl": "This browser cannot draw the graph (WebGL is not available).",

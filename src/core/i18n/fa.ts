@@ -132,6 +132,7 @@ export const fa: Record<MessageKey, string> = {
   "details.numbers": "{friendly} دوستانه · {neutral} خنثی · {hostile} خصمانه",
   "details.rankDegree": "رتبهٔ {rank} از {n} بر پایهٔ شمار روابط",
   "details.rankBetweenness": "رتبهٔ {rank} از {n} بر پایهٔ بینابینی (چقدر میان دیگران قرار می‌گیرد)",
+  "details.balance": "در مثلث‌ها: {balanced} متوازن، {unbalanced} نامتوازن، {mixed} آمیخته",
   "layout.running": "در حال چیدن گراف…",
   "graph.label": "گراف روابط: {actors} بازیگر و {relations} رابطه",
   "graph.noWebgl": "این مرورگر نمی‌تواند گراف را رسم کند (WebGL در دسترس نیست).",
