@@ -138,8 +138,14 @@ async function measureImport(browser: Browser, url: string, rows: number, runs: 
   await page.goto(url);
   await page.waitForSelector("body[data-state=settled]", { timeout: 120_000 });
   const text = gdeltRows(rows);
-  const start = await page.evaluate(() => performance.now());
+  // Count from the moment the page has the file: handing a 15 MB buffer to the page is the
+  // automation's own work (a long task of its own), not the app's.
+  await page.evaluate(() => {
+    const w = window as unknown as { __changeAt: number };
+    document.querySelector("#file-input")?.addEventListener("change", () => (w.__changeAt = performance.now()), { capture: true });
+  });
   await page.setInputFiles("#file-input", { name: "events.export.CSV", mimeType: "text/plain", buffer: Buffer.from(text) });
+  const start = await page.evaluate(() => (window as unknown as { __changeAt: number }).__changeAt);
   await page.waitForFunction(() => (window.entente?.nodeCount() ?? 0) !== 13, undefined, { timeout: 300_000, polling: 100 });
   const figures = await page.evaluate((since) => {
     const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
