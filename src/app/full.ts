@@ -17,6 +17,7 @@ import { renderFocusBar } from "../ui/focus-bar";
 import { renderNotices, renderProblems } from "../ui/problems";
 import { ImportUi } from "../ui/import";
 import { InsightsPanel } from "../ui/insights";
+import { RelationTable } from "../ui/table";
 import { MAX_BETWEENNESS_ACTORS, NodeLook } from "./look";
 import { SearchBox } from "../ui/search";
 import { ShareDialog } from "../ui/share";
@@ -39,6 +40,8 @@ function shell(t: Translate, lang: Lang) {
     reset: h("button", { id: "reset-view", className: "tool-button", type: "button" }, t("view.reset")),
     openFile: h("button", { id: "open-file", className: "tool-button", type: "button" }, t("import.open")),
     insightsOpen: h("button", { id: "insights-open", className: "tool-button", type: "button", attrs: { "aria-controls": "insights" } }, t("insights.open")),
+    tableOpen: h("button", { id: "table-open", className: "tool-button", type: "button", attrs: { "aria-controls": "table-view", "aria-keyshortcuts": "T" } }, t("table.open")),
+    table: h("section", { id: "table-view", className: "table-view panel", hidden: true, attrs: { "aria-label": t("table.open") } }),
     insights: h("aside", { id: "insights", className: "details panel insights", hidden: true, attrs: { "aria-labelledby": "insights-open" } }),
     importPanel: h("section", { id: "import-panel", className: "import-panel panel", hidden: true, attrs: { "aria-live": "polite" } }),
     lang: h("a", { id: "lang-switch", className: "lang-switch", lang: other, title: t("lang.switchLabel"), attrs: { hreflang: other } }, t("lang.switch")),
@@ -57,13 +60,13 @@ function shell(t: Translate, lang: Lang) {
       { className: "top" },
       h("div", { className: "brand" }, h("span", { className: "app-name", id: "app-name" }, t("app.name"))),
       el.summary,
-      h("nav", { className: "tools" }, el.searchBox, el.insightsOpen, el.copy, el.share, el.reset, el.openFile, el.lang),
+      h("nav", { className: "tools" }, el.searchBox, el.insightsOpen, el.tableOpen, el.copy, el.share, el.reset, el.openFile, el.lang),
     ),
     h(
       "main",
       { className: "stage" },
       el.legend,
-      h("div", { className: "canvas-area" }, el.graph, el.status, el.focusBar, el.notices, el.announce, el.insights, el.details, el.problems, el.importPanel),
+      h("div", { className: "canvas-area" }, el.graph, el.status, el.focusBar, el.notices, el.announce, el.table, el.insights, el.details, el.problems, el.importPanel),
     ),
   );
   return el;
@@ -125,6 +128,7 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     color: (color) => store.update({ color }),
   }, { betweenness: mounted.graph.order <= MAX_BETWEENNESS_ACTORS });
   const look = new NodeLook(ctx, mounted.graph);
+  const table = new RelationTable(el.table, ctx, (selected) => store.update({ selected }, "push"));
   const search = new SearchBox(el.searchBox, ctx, {
     search: (query) => searchActors(ctx.data, query, lang),
     isShown: (actor) => mounted.filtered().actors.has(actor),
@@ -154,6 +158,7 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
   mounted.subscribe((next, filtered, previous) => {
     renderSummary(el.summary, ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
     insights.update(filtered.relations);
+    table.update(filtered.relations, next.selected);
     if (!previous || next.size !== previous.size || next.color !== previous.color) {
       look.apply(next.size, next.color);
       filters.showCommunities(look.communityLegend(next.color));
@@ -196,6 +201,11 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     on,
   );
   el.share.addEventListener("click", () => share.open(), on);
+  const toggleTable = () => {
+    table.toggle();
+    el.tableOpen.setAttribute("aria-expanded", String(table.isOpen()));
+  };
+  el.tableOpen.addEventListener("click", toggleTable, on);
   el.insightsOpen.addEventListener(
     "click",
     () => {
@@ -212,6 +222,9 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
       if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         search.focus();
+      } else if ((event.key === "t" || event.key === "T") && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        toggleTable();
       } else if (event.key === "Escape" && !share.isOpen()) {
         const current = store.get();
         if (current.selected || current.focus) store.update({ selected: null, focus: null }, "push");

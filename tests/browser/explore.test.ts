@@ -300,22 +300,23 @@ describe("keyboard", () => {
     // Tab from the search reaches the toolbar, then the filters.
     await page.locator("#search").focus();
     const order: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press("Tab");
       order.push(await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         return el ? `${el.tagName.toLowerCase()}#${el.id}.${el.dataset.action ?? el.dataset.sign ?? ""}` : "";
       }));
     }
-    expect(order.slice(0, 6)).toEqual([
+    expect(order.slice(0, 7)).toEqual([
       "button#insights-open.",
+      "button#table-open.",
       "button#copy-link.",
       "button#share-open.",
       "button#reset-view.",
       "button#open-file.",
       "a#lang-switch.",
     ]);
-    expect(order[6]).toBe("button#.all-types");
+    expect(order[7]).toBe("button#.all-types");
     // Space on a focused checkbox toggles it.
     await page.locator("input[data-type=conflict]").focus();
     await page.keyboard.press("Space");
