@@ -6,7 +6,7 @@ import { analyseBalance } from "../core/analysis";
 import type { Dataset } from "../core/dataset";
 import { pickText } from "../core/dataset/text";
 import type { Problem } from "../core/problems";
-import { direction, type Lang, type Translate } from "../core/i18n";
+import { direction, type Lang, type MessageKey, type Translate } from "../core/i18n";
 import { searchActors } from "../core/search";
 import { DEFAULT_VIEW, serializeView, type ViewState } from "../core/view";
 import { LIGHT } from "../render/theme";
@@ -22,7 +22,8 @@ import { MAX_BETWEENNESS_ACTORS, NodeLook } from "./look";
 import { SearchBox } from "../ui/search";
 import { ShareDialog } from "../ui/share";
 import { renderSummary } from "../ui/summary";
-import { mountGraph } from "./mount";
+import { actorLabel, type UiContext } from "../ui/context";
+import { mountGraph, type Mounted } from "./mount";
 import { start } from "./start";
 
 function setState(state: "loading" | "ready" | "settled" | "error"): void {
@@ -73,6 +74,54 @@ function shell(t: Translate, lang: Lang) {
 }
 
 type Shell = ReturnType<typeof shell>;
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowRight: [1, 0],
+  ArrowLeft: [-1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/**
+ * The neighbour an arrow key points at: among the actors linked to `actor` by a
+ * visible relation, the nearest one within 60° of the arrow's direction on screen.
+ */
+function neighbourToward(mounted: Mounted, actor: string, key: string): string | null {
+  const direction = ARROWS[key];
+  const from = mounted.renderer.nodeViewportPosition(actor);
+  if (!direction || !from) return null;
+  const visible = mounted.filtered().relations;
+  let best: { id: string; score: number } | null = null;
+  for (const edge of mounted.graph.edges(actor)) {
+    if (!visible.has(edge)) continue;
+    const other = mounted.graph.opposite(actor, edge);
+    const to = mounted.renderer.nodeViewportPosition(other);
+    if (!to || other === actor) continue;
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const distance = Math.hypot(dx, dy) || 1;
+    const cos = (dx * direction[0] + dy * direction[1]) / distance;
+    if (cos < 0.5) continue;
+    const score = distance / cos;
+    if (!best || score < best.score) best = { id: other, score };
+  }
+  return best?.id ?? null;
+}
+
+/** What a screen reader hears when an actor is selected: who, what, and to whom it is linked. */
+function announceActor(ctx: UiContext, actor: string, visible: ReadonlySet<string>): string {
+  const data = ctx.data;
+  const found = data.actors.get(actor);
+  if (!found) return "";
+  const relations = data.relationsOf(actor).filter((r) => visible.has(r.id));
+  const linked = [...new Set(relations.map((r) => (r.source === actor ? r.target : r.source)))].map((id) => actorLabel(ctx, id));
+  return ctx.t("announce.actor", {
+    label: actorLabel(ctx, actor),
+    kind: ctx.t(`kind.${found.kind}` as MessageKey),
+    n: relations.length,
+    linked: linked.join(ctx.lang === "fa" ? "، " : ", "),
+  });
+}
 
 /** Everything that belongs to one dataset on screen; `destroy` clears the way for the next. */
 interface Shown {
@@ -168,9 +217,7 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
       renderDetails(el.details, ctx, next.selected, detailHandlers, look.numbers(), (actor) =>
         analyseBalance(ctx.data, { visibleRelations: filtered.relations }).perActor.get(actor),
       );
-      if (next.selected?.kind === "actor") {
-        el.announce.textContent = pickText(ctx.data.actors.get(next.selected.id)?.label, lang, datasetLang);
-      }
+      if (next.selected?.kind === "actor") el.announce.textContent = announceActor(ctx, next.selected.id, filtered.relations);
     }
     renderFocusBar(el.focusBar, ctx, next.focus, () => store.update({ focus: null }, "push"));
     el.lang.href = mounted.urlFor({ ...next, lang: lang === "fa" ? "en" : "fa" });
@@ -222,6 +269,13 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
       if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         search.focus();
+      } else if (event.key.startsWith("Arrow") && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        const current = store.get().selected;
+        if (current?.kind !== "actor") return;
+        const next = neighbourToward(mounted, current.id, event.key);
+        if (next === null) return;
+        event.preventDefault();
+        store.update({ selected: { kind: "actor", id: next } }, "push");
       } else if ((event.key === "t" || event.key === "T") && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         toggleTable();

@@ -63,4 +63,33 @@ describe("table view", () => {
     expect(await page.locator("#table-view th").first().innerText()).toContain("از");
     await page.close();
   });
+
+  it("arrow keys move from the selected actor to a neighbour, and the selection is announced", async () => {
+    const { page } = await open(browser, "?selected=russia");
+    await settled(page);
+    const announce = page.locator("#announce");
+    expect(await announce.getAttribute("aria-live")).toBe("polite");
+    expect(await announce.innerText()).toMatch(/^Russia, State: \d+ relations, with .*France/);
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    const neighbours = new Set<string>();
+    for (const r of JSON.parse(readFileSync(new URL("../../data/russia-france-coalition.json", import.meta.url), "utf8")).relations as { source: string; target: string }[]) {
+      if (r.source === "russia") neighbours.add(r.target);
+      if (r.target === "russia") neighbours.add(r.source);
+    }
+    let moved: string | null = null;
+    for (const key of ["ArrowRight", "ArrowLeft", "ArrowDown", "ArrowUp"]) {
+      await page.goto(page.url().replace(/selected=[^&]*/, "selected=russia"));
+      await settled(page);
+      await page.keyboard.press(key);
+      const selected = await page.evaluate(() => window.entente!.view().selected);
+      if (selected?.kind === "actor" && selected.id !== "russia") {
+        moved = selected.id;
+        break;
+      }
+    }
+    expect(moved).not.toBeNull();
+    expect(neighbours.has(moved!)).toBe(true);
+    expect(await page.locator("#details").getAttribute("hidden")).toBeNull();
+    await page.close();
+  });
 });

@@ -142,6 +142,7 @@ export const en = {
   "table.date": "Date",
   "table.reportedBy": "Reported by",
   "table.quote": "Quote",
+  "announce.actor": "{label}, {kind}: {n} relation, with {linked}. Arrow keys move to a neighbour.|{label}, {kind}: {n} relations, with {linked}. Arrow keys move to a neighbour.",
   "layout.running": "Arranging the graph…",
   "graph.label": "Relations graph: {actors} actors and {relations} relations",
   "graph.noWebgl": "This browser cannot draw the graph (WebGL is not available).",

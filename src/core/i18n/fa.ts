@@ -141,6 +141,7 @@ export const fa: Record<MessageKey, string> = {
   "table.date": "تاریخ",
   "table.reportedBy": "به گزارش",
   "table.quote": "نقل‌قول",
+  "announce.actor": "{label}، {kind}: {n} رابطه، با {linked}. با کلیدهای جهت به همسایه بروید.",
   "layout.running": "در حال چیدن گراف…",
   "graph.label": "گراف روابط: {actors} بازیگر و {relations} رابطه",
   "graph.noWebgl": "این مرورگر نمی‌تواند گراف را رسم کند (WebGL در دسترس نیست).",
