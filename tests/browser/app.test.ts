@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { colorDistance, hex, launch, lookAtGraph, nodePoint, open, settled } from "./harness";
+import { describe, expect, it } from "vitest";
+import { baseUrl, colorDistance, hex, lookAtGraph, nodePoint, open, settled, useBrowser } from "./harness";
 
 interface RawDataset {
   actors: { id: string; label: Record<string, string> }[];
@@ -21,12 +21,7 @@ const FIXTURE_ORIGIN = "https://fixtures.entente.test";
 const PERSIAN = /[\u0600-\u06FF]/;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe("the full app", () => {
   it("loads with no console error and draws the graph", async () => {
@@ -179,7 +174,7 @@ describe("the full app", () => {
     await page.route(`${FIXTURE_ORIGIN}/**`, (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: invalid, headers: { "access-control-allow-origin": "*" } }),
     );
-    await page.goto(`${(await import("./harness")).baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/invalid.json`)}`);
+    await page.goto(`${baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/invalid.json`)}`);
     await page.waitForSelector("body[data-state=error]");
     const problems = page.locator("#problems");
     expect(await problems.isVisible()).toBe(true);
@@ -195,7 +190,7 @@ describe("the full app", () => {
   it("says so when a dataset address cannot be reached", async () => {
     const page = await browser.newPage();
     await page.route(`${FIXTURE_ORIGIN}/**`, (route) => route.fulfill({ status: 404, body: "not here" }));
-    await page.goto(`${(await import("./harness")).baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/missing.json`)}`);
+    await page.goto(`${baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/missing.json`)}`);
     await page.waitForSelector("body[data-state=error]");
     expect(await page.locator("#problems").innerText()).toContain("404");
     await page.close();
@@ -222,7 +217,7 @@ describe("the full app", () => {
     await page.route(`${FIXTURE_ORIGIN}/**`, (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
     );
-    await page.goto(`${(await import("./harness")).baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/warnings.json`)}`);
+    await page.goto(`${baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/warnings.json`)}`);
     await settled(page);
     expect((await page.locator("#summary").innerText()).replace(/\s+/g, " ")).toContain("3 actors · 1 relation");
     const notice = await page.locator("#notices").innerText();

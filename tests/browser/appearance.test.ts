@@ -1,16 +1,11 @@
 /** Size and colour as a reader changes them: by evidence, by betweenness, by community of allies; and time played back. */
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, colorDistance, hex, launch, lookAtGraph, open, settled } from "./harness";
+import { describe, expect, it } from "vitest";
+import { baseUrl, colorDistance, hex, lookAtGraph, open, settled, useBrowser } from "./harness";
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 const sizeOf = (page: Page, id: string) => page.evaluate((node) => window.entente!.nodeSize(node), id);
 

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launch, nodePoint, open, settled } from "./harness";
+import { describe, expect, it } from "vitest";
+import { baseUrl, nodePoint, open, settled, useBrowser } from "./harness";
 
 interface RawDataset {
   actors: { id: string; label: Record<string, string> }[];
@@ -15,12 +15,7 @@ interface RawDataset {
 const dataset = JSON.parse(readFileSync(new URL("../../data/russia-france-coalition.json", import.meta.url), "utf8")) as RawDataset;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe("embed mode", () => {
   it("shows the graph, the title, a compact legend and the attribution, and no other chrome", async () => {

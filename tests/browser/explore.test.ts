@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, colorDistance, hex, launch, lookAtGraph, open, settled } from "./harness";
+import { describe, expect, it } from "vitest";
+import { baseUrl, colorDistance, hex, lookAtGraph, open, settled, useBrowser } from "./harness";
 
 interface RawDataset {
   actors: { id: string }[];
@@ -18,12 +18,7 @@ const dataset = JSON.parse(
 const total = dataset.relations.length;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 const shown = (page: Page) => page.evaluate(() => window.entente!.shown());
 const view = (page: Page) => page.evaluate(() => window.entente!.view());

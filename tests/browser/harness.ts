@@ -1,12 +1,24 @@
 /** What every browser test needs: a Chromium, a fresh page, and eyes for what it shows. */
 import { chromium, type Browser, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { CHROMIUM_ARGS } from "../../scripts/chromium";
 
 export const baseUrl = (): string => inject("baseUrl");
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: inject("chromiumPath"), headless: true, args: CHROMIUM_ARGS });
+}
+
+/** One Chromium for a test file: launched before its tests, closed after them. */
+export function useBrowser(set: (browser: Browser) => void): void {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launch();
+    set(launched);
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
 }
 
 export interface OpenPage {

@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open, settled } from "./harness";
+import { describe, expect, it } from "vitest";
+import { open, settled, useBrowser } from "./harness";
 
 const CSV = [
   "source,target,type,date,quote,reportedBy",
@@ -17,12 +17,7 @@ const CSV = [
 ].join("\n");
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 async function drop(page: Page, name: string, text: string, type = "text/plain"): Promise<void> {
   const dataTransfer = await page.evaluateHandle(

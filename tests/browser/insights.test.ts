@@ -1,15 +1,10 @@
 /** The Insights panel as a reader uses it: read the balance, choose a triangle, see it in the graph. */
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { colorDistance, hex, launch, lookAtGraph, open, settled } from "./harness";
+import { describe, expect, it } from "vitest";
+import { colorDistance, hex, lookAtGraph, open, settled, useBrowser } from "./harness";
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe("insights", () => {
   it("lists the France–Russia–NATO triangle, and choosing it highlights its three actors", async () => {

@@ -1,8 +1,8 @@
 /** The table view, used as a person without a mouse would: open it with a key, read, sort, choose a row. */
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open, settled } from "./harness";
+import { describe, expect, it } from "vitest";
+import { open, settled, useBrowser } from "./harness";
 
 interface RawDataset {
   relations: { id: string; type: string }[];
@@ -10,12 +10,7 @@ interface RawDataset {
 const dataset = JSON.parse(readFileSync(new URL("../../data/russia-france-coalition.json", import.meta.url), "utf8")) as RawDataset;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((launched) => (browser = launched));
 
 describe("table view", () => {
   it("lists exactly the visible relations, follows the filters, sorts, and selects in both directions", async () => {
