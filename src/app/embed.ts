@@ -45,7 +45,7 @@ export async function runEmbed(): Promise<void> {
 
   const graph = h("div", { id: "graph", className: "graph", role: "img", dir: "ltr" });
   const hint = h("p", { className: "scroll-hint", hidden: true, role: "status" });
-  const card = h("aside", { id: "card", className: "embed-card", hidden: true, attrs: { "aria-live": "polite" } });
+  const card = h("aside", { id: "card", className: "embed-card panel", hidden: true, attrs: { "aria-live": "polite" } });
   const status = h("p", { id: "status", className: "status", role: "status" });
   const problems = h("section", { id: "problems", className: "problems panel", hidden: true, role: "alert" });
   const stage = h("div", { className: "embed-stage" }, graph, status, hint, card, problems);

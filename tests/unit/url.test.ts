@@ -1,6 +1,17 @@
 /** The view as URL parameters: parsing never throws, bad values become notices. */
 import { describe, expect, it } from "vitest";
-import { parseViewParams, resolveHttpUrl, withParam } from "../../src/core/url";
+import type { Lang } from "../../src/core/i18n";
+import type { Problem } from "../../src/core/problems";
+import { parseView, resolveHttpUrl, withParam } from "../../src/core/view";
+
+/** The lang and data parameters of a parsed view, with their notices: what these tests look at. */
+function parseViewParams(search: string, base: string): { params: { lang?: Lang; data?: string }; notices: Problem[] } {
+  const { view, notices } = parseView(search, base);
+  const params: { lang?: Lang; data?: string } = {};
+  if (view.lang !== null) params.lang = view.lang;
+  if (view.data !== null) params.data = view.data;
+  return { params, notices: notices.filter((n) => n.path === "lang" || n.path === "data") };
+}
 
 const BASE = "https://entente.example/app/index.html?lang=fa#top";
 
