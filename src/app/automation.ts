@@ -22,6 +22,8 @@ export interface Automation {
   lastFrame(): { at: number; count: number };
   /** A node's size as drawn (before zoom), or null. */
   nodeSize(id: string): number | null;
+  /** How many relations are drawn as lines (on large graphs parallel relations share one line). */
+  drawnEdges(): number;
   /** Milliseconds to draw one frame as things are (no re-indexing), for the benchmark's profiles. */
   timeDraw(): number;
 }
@@ -48,6 +50,7 @@ export function exposeAutomation(parts: {
     shown: () => ({ actors: [...parts.shown().actors], relations: [...parts.shown().relations] }),
     lastFrame: () => ({ ...frames }),
     nodeSize: (id) => (parts.graph.hasNode(id) ? (parts.graph.getNodeAttribute(id, "size") ?? null) : null),
+    drawnEdges: () => parts.graph.filterEdges((edge) => parts.renderer.sigma.getEdgeDisplayData(edge)?.hidden === false).length,
     timeDraw: () => {
       const start = performance.now();
       parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });

@@ -1,15 +1,17 @@
 /**
  * Reads a file the user chose or dropped and imports it in a worker. Every
- * failure (too big, unreadable, a dead worker) comes back as problems.
+ * failure (too big, unreadable, a dead worker) comes back as problems; a
+ * cancelled import stops the worker and comes back as "cancelled".
  */
 import type { ImportOptions, ImportResult } from "../core/import/types";
 import type { ImportRequest } from "./import.worker";
+import { ResultAssembler, type HandoverPart } from "./handover";
 
 export const DEFAULT_SIZE_LIMIT = 50 * 1024 * 1024;
 
 export interface ImportProgress {
-  stage: "reading" | "parsing";
-  /** 0..1 while reading; null while parsing (the importers cannot tell how far they are). */
+  stage: "reading" | "parsing" | "receiving";
+  /** 0..1 while reading and receiving; null while parsing (the importers cannot tell how far they are). */
   fraction: number | null;
 }
 
@@ -45,18 +47,28 @@ export async function importBlob(
   onProgress: (p: ImportProgress) => void,
   options: ImportOptions = {},
   sizeLimit = DEFAULT_SIZE_LIMIT,
-): Promise<ImportResult> {
+  signal?: AbortSignal,
+): Promise<ImportResult | "cancelled"> {
   if (file.size > sizeLimit) return fail(messages.tooBig(megabytes(file.size), megabytes(sizeLimit)));
   const text = await readText(file, onProgress);
+  if (signal?.aborted) return "cancelled";
   if (text === null) return fail(messages.unreadable());
   onProgress({ stage: "parsing", fraction: null });
   return new Promise((resolve) => {
     const worker = new Worker(new URL("./import.worker.ts", import.meta.url), { type: "module" });
-    const done = (result: ImportResult) => {
+    const done = (result: ImportResult | "cancelled") => {
       worker.terminate();
+      signal?.removeEventListener("abort", cancel);
       resolve(result);
     };
-    worker.onmessage = (event: MessageEvent<ImportResult>) => done(event.data);
+    const cancel = () => done("cancelled");
+    signal?.addEventListener("abort", cancel);
+    const assembler = new ResultAssembler();
+    worker.onmessage = (event: MessageEvent<HandoverPart>) => {
+      const result = assembler.add(event.data);
+      if (result) done(result);
+      else onProgress({ stage: "receiving", fraction: assembler.fraction() });
+    };
     worker.onerror = () => done(fail(messages.workerFailed()));
     const request: ImportRequest = { file: { name: file.name, text }, options };
     worker.postMessage(request);

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /** Parses and validates an imported file off the main thread, so the page never freezes. */
 import { importFile, type ImportFile, type ImportOptions, type ImportResult } from "../core/import";
+import { splitResult } from "./handover";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -21,5 +22,6 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
       problems: [{ path: "", message: `the importer failed: ${cause instanceof Error ? cause.message : String(cause)}`, severity: "error" }],
     };
   }
-  self.postMessage(result);
+  // A big dataset crosses in pieces: the page unpacks each in its own task and stays responsive.
+  for (const part of splitResult(result)) self.postMessage(part);
 };

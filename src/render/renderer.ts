@@ -7,7 +7,7 @@ import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
-import type { ActorNode, EntenteGraph, RelationEdge } from "../core/graph";
+import { pairRepresentatives, type ActorNode, type EntenteGraph, type PairedEdges, type RelationEdge } from "../core/graph";
 import type { HiddenMode, Selection } from "../core/view/types";
 import type { RenderProfile } from "./profile";
 import type { Theme } from "./theme";
@@ -45,6 +45,8 @@ export class GraphRenderer {
   private moved = false;
   private readonly allNodes: string[];
   private readonly allEdges: string[];
+  /** Large graphs only: each edge's place in allEdges, its pair, and which edges are drawn (one per pair). */
+  private readonly paired: { index: Map<string, number>; edges: PairedEdges; drawn: Uint8Array } | null;
 
   constructor(
     private readonly graph: EntenteGraph,
@@ -55,6 +57,7 @@ export class GraphRenderer {
     // The graph's topology never changes after it is built, only positions and what is shown.
     this.allNodes = graph.nodes();
     this.allEdges = graph.edges();
+    this.paired = options.profile.large ? this.pairEdges() : null;
     this.sigma = new Sigma<ActorNode, RelationEdge>(graph, container, {
       renderEdgeLabels: false,
       enableEdgeEvents: options.profile.enableEdgeEvents,
@@ -96,17 +99,42 @@ export class GraphRenderer {
     this.visibility = visibility;
     this.updateFocus();
     if (!before || !visibility || before.mode !== visibility.mode || this.focus() !== null) {
+      this.updateDrawn();
       this.repaint(true);
       return;
     }
+    const drawnBefore = this.paired?.drawn;
+    this.updateDrawn();
     const nodes = changed(this.allNodes, before.actors, visibility.actors);
-    const edges = changed(this.allEdges, before.relations, visibility.relations);
+    const edges = changed(this.allEdges, before.relations, visibility.relations, drawnBefore, this.paired?.drawn);
     this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
     // Only an actor that appears needs a place in sigma's label index.
     if (nodes.some((node) => visibility.actors.has(node))) this.reindexSoon();
   }
 
   private reindexTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private pairEdges(): NonNullable<GraphRenderer["paired"]> {
+    const count = this.allEdges.length;
+    const edges: PairedEdges = { pairs: new Int32Array(count), strengths: new Float64Array(count), pairCount: 0 };
+    const index = new Map<string, number>();
+    this.allEdges.forEach((edge, i) => {
+      const attributes = this.graph.getEdgeAttributes(edge);
+      index.set(edge, i);
+      edges.pairs[i] = attributes.pair;
+      edges.strengths[i] = attributes.strength;
+      edges.pairCount = Math.max(edges.pairCount, attributes.pair + 1);
+    });
+    return { index, edges, drawn: pairRepresentatives(edges, () => true) };
+  }
+
+  /** Chooses again which relation stands for each pair, among those the filters now show. */
+  private updateDrawn(): void {
+    const paired = this.paired;
+    if (!paired) return;
+    const shown = this.visibility?.relations;
+    paired.drawn = pairRepresentatives(paired.edges, shown ? (i) => shown.has(this.allEdges[i]!) : () => true);
+  }
 
   /** Newly shown actors need sigma's label index; rebuild it once the clicks stop. */
   private reindexSoon(): void {
@@ -150,13 +178,16 @@ export class GraphRenderer {
 
   /**
    * Re-runs the reducers without rebuilding sigma's indices. When what is
-   * hidden changes, sigma must also re-process (label grid, programs).
+   * hidden changes, sigma must also re-process (label grid, programs). The
+   * drawing waits for the next frame, so that several changes in one task
+   * (a view applied at start: filters, then the selection) cost one draw.
    */
   private repaint(visibilityChanged: boolean): void {
     this.updateFocus();
     this.sigma.refresh({
       partialGraph: { nodes: this.allNodes, edges: this.allEdges },
       skipIndexation: !visibilityChanged,
+      schedule: true,
     });
   }
 
@@ -244,11 +275,14 @@ export class GraphRenderer {
   private reduceEdge(edge: string, data: RelationEdge): Partial<EdgeDisplayData> {
     const focus = this.focus();
     const out: Partial<EdgeDisplayData> = { ...data };
+    const selected = this.selection?.kind === "relation" && this.selection.id === edge;
+    // Lines under the one drawn for their pair would be invisible anyway (see core/graph/representatives).
+    if (this.paired && !selected && !this.paired.drawn[this.paired.index.get(edge)!]) return { ...out, hidden: true };
     if (this.visibility && !this.visibility.relations.has(edge)) {
       if (this.visibility.mode === "hide") return { ...out, hidden: true };
       return { ...out, color: this.options.theme.fadedEdgeColor, zIndex: -1 };
     }
-    if (this.selection?.kind === "relation" && this.selection.id === edge) {
+    if (selected) {
       out.size = 5;
       out.zIndex = 2;
     }
@@ -323,9 +357,11 @@ export class GraphRenderer {
   }
 }
 
-/** The items whose membership differs between two sets. */
-function changed(all: readonly string[], before: ReadonlySet<string>, after: ReadonlySet<string>): string[] {
+/** The items whose membership differs between two sets, or whose flag differs between two flag arrays (same order as `all`). */
+function changed(all: readonly string[], before: ReadonlySet<string>, after: ReadonlySet<string>, flagsBefore?: Uint8Array, flagsAfter?: Uint8Array): string[] {
   const out: string[] = [];
-  for (const id of all) if (before.has(id) !== after.has(id)) out.push(id);
+  all.forEach((id, i) => {
+    if (before.has(id) !== after.has(id) || (flagsBefore && flagsAfter && flagsBefore[i] !== flagsAfter[i])) out.push(id);
+  });
   return out;
 }

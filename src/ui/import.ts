@@ -74,10 +74,13 @@ export class ImportUi {
     const { t } = this;
     const bar = h("progress", { attrs: { max: "1", "aria-label": t("import.reading", { name: file.name }) } });
     const line = h("p", {}, t("import.reading", { name: file.name }));
-    showPanel(this.panel, [line, file.size >= PROGRESS_FROM ? bar : null]);
+    const cancelling = new AbortController();
+    const cancel = h("button", { type: "button", className: "tool-button", on: { click: () => cancelling.abort() } }, t("import.cancel"));
+    showPanel(this.panel, [line, file.size >= PROGRESS_FROM ? bar : null, cancel]);
     this.panel.dataset.state = "working";
+    const stageText = { reading: "import.reading", parsing: "import.parsing", receiving: "import.receiving" } as const;
     const progress = (p: ImportProgress) => {
-      line.textContent = t(p.stage === "reading" ? "import.reading" : "import.parsing", { name: file.name });
+      line.textContent = t(stageText[p.stage], { name: file.name });
       if (p.fraction === null) bar.removeAttribute("value");
       else bar.value = p.fraction;
     };
@@ -85,8 +88,14 @@ export class ImportUi {
       tooBig: (size, limit) => t("import.tooBig", { size, limit }),
       unreadable: () => t("import.unreadable"),
       workerFailed: () => t("import.workerFailed"),
-    }, progress, options);
+    }, progress, options, undefined, cancelling.signal);
     this.busy = false;
+    if (result === "cancelled") {
+      // Nothing was replaced: the graph, filters and view stay exactly as they were.
+      showPanel(this.panel, null);
+      delete this.panel.dataset.state;
+      return;
+    }
     if (result.ok) {
       showPanel(this.panel, null);
       delete this.panel.dataset.state;

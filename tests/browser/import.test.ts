@@ -97,6 +97,57 @@ describe("opening a file", () => {
     await page.close();
   });
 
+  it("a big import can be cancelled, and the graph, filters and view stay as they were", async () => {
+    const { page } = await open(browser, "?types=tension&selected=actor:turkey");
+    await settled(page);
+    const before = await page.evaluate(() => ({ view: window.entente!.view(), url: location.href, nodes: window.entente!.nodeCount() }));
+    // Big enough (about 6 MB, 120,000 rows) that parsing lasts well past the click on Cancel.
+    const rows = Array.from({ length: 120_000 }, (_, i) => `a${i % 900},b${(i * 7) % 900},tension,2021-05-01,Row ${i} of a big file.,Example Wire`);
+    await drop(page, "big.csv", ["source,target,type,date,quote,reportedBy", ...rows].join("\n"), "text/csv");
+    const panel = page.locator("#import-panel");
+    await expect.poll(() => panel.getAttribute("data-state"), { timeout: 20_000 }).toBe("working");
+    expect(await panel.locator("progress").count()).toBe(1);
+    await panel.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => panel.isHidden(), { timeout: 10_000 }).toBe(true);
+    // Long enough for a finished import to have replaced the graph, had it not been stopped.
+    await page.waitForTimeout(3000);
+    const after = await page.evaluate(() => ({ view: window.entente!.view(), url: location.href, nodes: window.entente!.nodeCount() }));
+    expect(after).toEqual(before);
+    await page.close();
+  });
+
+  it("a dense import arrives from the worker in parts and draws one line per pair of actors", async () => {
+    const { page, errors } = await open(browser);
+    await settled(page);
+    // 40,000 relations among 100 actors: every pair has several relations of different types.
+    const types = ["cooperation", "tension", "conflict", "support"];
+    const rows: string[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const a = i % 100;
+      const b = (a + 1 + ((i * 37) % 99)) % 100;
+      rows.push(`n${a},n${b},${types[(i >> 3) % 4]},2021-05-${String(1 + (i % 28)).padStart(2, "0")},Event ${i}.,Example Wire`);
+    }
+    // What the progress panel says along the way.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __said: string[] }).__said = seen;
+      const panel = document.querySelector("#import-panel")!;
+      new MutationObserver(() => seen.push(panel.textContent ?? "")).observe(panel, { subtree: true, childList: true, characterData: true });
+    });
+    await drop(page, "dense.csv", ["source,target,type,date,quote,reportedBy", ...rows].join("\n"), "text/csv");
+    await expect.poll(() => page.evaluate(() => window.entente!.edgeCount()), { timeout: 60_000 }).toBe(40_000);
+    expect(await page.evaluate(() => window.entente!.nodeCount())).toBe(100);
+    const drawn = await page.evaluate(() => window.entente!.drawnEdges());
+    // Each unordered pair is drawn once: no more lines than pairs, and every pair that has a relation has its line.
+    const pairs = new Set(rows.map((row) => row.split(",").slice(0, 2).sort().join(" ")));
+    expect(drawn).toBe(pairs.size);
+    // The dataset crossed from the worker in parts, the panel saying so while they arrived.
+    const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
+    expect(said.some((text) => text.includes("Preparing dense.csv"))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("a file of no known format says which formats it opens", async () => {
     const { page } = await open(browser);
     await settled(page);

@@ -11,13 +11,8 @@ import {
   NODE_SIZE,
   nodeSize,
 } from "../../src/render/appearance";
-import { bundledJson, minimalDataset, relation, type Loose } from "./fixtures";
+import { bundledJson, minimalDataset, relation, type Loose, valid } from "./fixtures";
 
-function valid(input: unknown): Dataset {
-  const result = validateDataset(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.value;
-}
 
 describe("nodeSize", () => {
   it("runs from the scale's min at degree 0 to its max at the highest degree", () => {

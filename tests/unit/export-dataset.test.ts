@@ -12,13 +12,8 @@ import { importFile } from "../../src/core/import";
 import { importCsv } from "../../src/core/import/csv";
 import { importGexf } from "../../src/core/import/xml-graph";
 import { CORE_TYPES } from "../../src/core/import/vocabulary";
-import { bundledJson } from "./fixtures";
+import { bundledJson, valid } from "./fixtures";
 
-function valid(input: unknown): Dataset {
-  const result = validateDataset(input);
-  if (!result.ok) throw new Error(`invalid dataset: ${JSON.stringify(result.problems)}`);
-  return result.value;
-}
 
 const bundled = (): Dataset => valid(bundledJson());
 

@@ -4,6 +4,7 @@
  * relations. Typed loosely on purpose so a test can break it in any way.
  */
 import { readFileSync } from "node:fs";
+import { validateDataset, type Dataset } from "../../src/core/dataset";
 
 // Tests break datasets in arbitrary ways (delete fields, wrong types), so the fixture is untyped on purpose.
 export type Loose = any;
@@ -73,4 +74,11 @@ export function actor(id: string, kind: string, extra: Loose = {}): Loose {
 /** A relation type with an English label equal to its id. */
 export function relationType(id: string, sign = 1, directed = false): Loose {
   return { id, label: { en: id }, sign, directed, color: "#123456" };
+}
+
+/** A dataset the validator accepts, typed; throws (failing the test) with the problems otherwise. */
+export function valid(input: unknown): Dataset {
+  const result = validateDataset(input);
+  if (!result.ok) throw new Error(`invalid dataset: ${JSON.stringify(result.problems)}`);
+  return result.value;
 }

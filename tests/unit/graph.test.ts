@@ -3,13 +3,8 @@ import { describe, expect, it } from "vitest";
 import { validateDataset, type ActorKind, type Dataset } from "../../src/core/dataset";
 import { buildGraph, isDirected } from "../../src/core/graph";
 import { applyAppearance, KIND_COLORS } from "../../src/render/appearance";
-import { bundledJson, minimalDataset, relation, type Loose } from "./fixtures";
+import { bundledJson, minimalDataset, relation, type Loose, valid } from "./fixtures";
 
-function valid(input: unknown): Dataset {
-  const result = validateDataset(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.value;
-}
 
 const bundled = valid(bundledJson());
 
@@ -139,6 +134,29 @@ describe("buildGraph on small datasets", () => {
     expect(graph.getNodeAttribute("a", "degree")).toBe(3);
     expect(graph.getNodeAttribute("b", "degree")).toBe(4);
     expect(graph.getNodeAttribute("c", "degree")).toBe(1);
+  });
+
+  it("numbers pairs in order of first appearance and weighs relations by their event count", () => {
+    const d: Loose = minimalDataset();
+    d.relations = [
+      relation("p1", "a", "b", "ally"),
+      relation("x", "b", "c", "ally"),
+      { ...relation("p2", "b", "a", "attack"), count: 7 },
+    ];
+    const graph = buildGraph(valid(d), "en");
+    expect(["p1", "x", "p2"].map((e) => [graph.getEdgeAttribute(e, "pair"), graph.getEdgeAttribute(e, "strength")])).toEqual([
+      [0, 1],
+      [1, 1],
+      [0, 7],
+    ]);
+  });
+
+  it("keeps pairs apart whatever characters their ids hold", () => {
+    const d: Loose = minimalDataset();
+    d.actors = ["x\u0000y", "z", "x", "y\u0000z"].map((id, i) => ({ id, kind: "state", label: { en: String(i) } }));
+    d.relations = [relation("r1", "x\u0000y", "z", "ally"), relation("r2", "x", "y\u0000z", "ally")];
+    const graph = buildGraph(valid(d), "en");
+    expect([graph.getEdgeAttribute("r1", "pair"), graph.getEdgeAttribute("r2", "pair")]).toEqual([0, 1]);
   });
 
   it("does not confuse pairs whose ids would join the same way", () => {

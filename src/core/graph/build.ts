@@ -32,6 +32,10 @@ export interface RelationEdge {
   parallelIndex: number;
   /** How many relations the pair has. */
   parallelCount: number;
+  /** The pair of actors, numbered from 0 in order of first appearance (both directions are one pair). */
+  pair: number;
+  /** How much the relation weighs against its parallels: its event count, else 1. */
+  strength: number;
   /** Drawing attributes, filled in by the renderer's appearance step. */
   size?: number;
   color?: string;
@@ -47,8 +51,9 @@ export function isDirected(relation: Relation, dataset: Dataset): boolean {
   return dataset.relationTypes.find((t) => t.id === relation.type)?.directed ?? false;
 }
 
+/** A key for an unordered pair; the first id's length keeps it unambiguous whatever characters the ids hold. */
 function pairKey(a: string, b: string): string {
-  return a < b ? JSON.stringify([a, b]) : JSON.stringify([b, a]);
+  return a < b ? `${a.length}:${a}\u0000${b}` : `${b.length}:${b}\u0000${a}`;
 }
 
 /** Builds the graph; labels are in `lang`, falling back as pickText does. */
@@ -73,14 +78,18 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
     graph.addNode(actor.id, node);
   });
 
-  const pairs = new Map<string, number>();
-  for (const relation of dataset.relations) {
+  const pairs = new Map<string, { id: number; count: number }>();
+  const keys = dataset.relations.map((relation) => {
     const key = pairKey(relation.source, relation.target);
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
-  }
+    const pair = pairs.get(key);
+    if (pair) pair.count += 1;
+    else pairs.set(key, { id: pairs.size, count: 1 });
+    return key;
+  });
   const seen = new Map<string, number>();
-  for (const relation of dataset.relations) {
-    const key = pairKey(relation.source, relation.target);
+  dataset.relations.forEach((relation, i) => {
+    const key = keys[i]!;
+    const pair = pairs.get(key)!;
     const index = seen.get(key) ?? 0;
     seen.set(key, index + 1);
     const attributes: RelationEdge = {
@@ -88,7 +97,9 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
       sign: signs.get(relation.type) ?? 0,
       directed: isDirected(relation, dataset),
       parallelIndex: index,
-      parallelCount: pairs.get(key) ?? 1,
+      parallelCount: pair.count,
+      pair: pair.id,
+      strength: relation.count ?? 1,
     };
     if (relation.date !== undefined) attributes.date = relation.date;
     if (attributes.directed) {
@@ -96,7 +107,7 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
     } else {
       graph.addUndirectedEdgeWithKey(relation.id, relation.source, relation.target, attributes);
     }
-  }
+  });
   // Counted per relation, not per edge end: graph.degree() counts a self relation twice.
   const degrees = new Map<string, number>();
   for (const relation of dataset.relations) {

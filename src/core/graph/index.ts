@@ -1,2 +1,3 @@
 export { buildGraph, isDirected } from "./build";
 export type { ActorNode, RelationEdge, EntenteGraph } from "./build";
+export { pairRepresentatives, type PairedEdges } from "./representatives";

@@ -97,6 +97,8 @@ export const en = {
   "import.drop": "Drop a file to open it: Entente JSON, CSV, GEXF, GraphML or a GDELT export",
   "import.reading": "Reading {name}…",
   "import.parsing": "Checking {name}…",
+  "import.receiving": "Preparing {name}…",
+  "import.cancel": "Cancel",
   "import.failed": "{name} could not be opened",
   "import.intro": "Nothing was changed: the graph you were looking at stays. These are the problems found:",
   "import.copy": "Copy the problems",

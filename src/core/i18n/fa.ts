@@ -96,6 +96,8 @@ export const fa: Record<MessageKey, string> = {
   "import.drop": "پرونده را اینجا رها کنید: JSON آنتانت، CSV، GEXF، GraphML یا خروجی GDELT",
   "import.reading": "در حال خواندن {name}…",
   "import.parsing": "در حال بررسی {name}…",
+  "import.receiving": "در حال آماده‌سازی {name}…",
+  "import.cancel": "لغو",
   "import.failed": "{name} باز نشد",
   "import.intro": "چیزی تغییر نکرد: گرافی که می‌دیدید سر جایش است. این مشکلات پیدا شد:",
   "import.copy": "رونوشت مشکلات",
