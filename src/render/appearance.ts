@@ -40,12 +40,14 @@ export function curvature(index: number, count: number, reversed: boolean): numb
   return reversed ? -value : value;
 }
 
-export type EdgeProgram = "line" | "arrow" | "curved" | "curvedArrow" | "thin";
+type Shape = "line" | "arrow" | "curved" | "curvedArrow";
+export type EdgeProgram = Shape | `${Shape}Dashed` | "thin";
 
-export function edgeProgram(directed: boolean, curved: boolean, simple = false): EdgeProgram {
+/** Hostile relations are dashed (colour is never the only cue), except in the large-graph profile's one-pixel lines. */
+export function edgeProgram(directed: boolean, curved: boolean, simple = false, hostile = false): EdgeProgram {
   if (simple) return "thin";
-  if (curved) return directed ? "curvedArrow" : "curved";
-  return directed ? "arrow" : "line";
+  const shape: Shape = curved ? (directed ? "curvedArrow" : "curved") : directed ? "arrow" : "line";
+  return hostile ? `${shape}Dashed` : shape;
 }
 
 /** Sizes and colours chosen in the view (by a metric, by community), in one batched graph update. */
@@ -79,7 +81,7 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
       color: typeColors.get(attributes.relationType) ?? DEFAULT_EDGE_COLOR,
       size: options.simpleEdges ? 1 : 3,
       curvature: bend,
-      type: edgeProgram(attributes.directed, bend !== 0, options.simpleEdges),
+      type: edgeProgram(attributes.directed, bend !== 0, options.simpleEdges, attributes.sign === -1),
     };
   });
 }

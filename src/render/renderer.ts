@@ -12,6 +12,7 @@ import type { HiddenMode, Selection } from "../core/view/types";
 import type { RenderProfile } from "./profile";
 import type { Theme } from "./theme";
 import { hoverDrawer } from "./hover";
+import { EdgeCurvedDashedArrowProgram, EdgeCurvedDashedProgram, EdgeDashedArrowProgram, EdgeDashedProgram } from "./dashed";
 
 export type { Selection };
 
@@ -77,6 +78,10 @@ export class GraphRenderer {
         curved: EdgeCurveProgram,
         curvedArrow: EdgeCurvedArrowProgram,
         thin: EdgeLineProgram,
+        lineDashed: EdgeDashedProgram,
+        arrowDashed: EdgeDashedArrowProgram,
+        curvedDashed: EdgeCurvedDashedProgram,
+        curvedArrowDashed: EdgeCurvedDashedArrowProgram,
       },
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),

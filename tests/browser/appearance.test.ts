@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, colorDistance, hex, lookAtGraph, open, settled, useBrowser } from "./harness";
+import { baseUrl, colorDistance, hex, lookAtGraph, open, settled, useBrowser, type Rgb } from "./harness";
 
 let browser: Browser;
 useBrowser((launched) => (browser = launched));
@@ -10,6 +10,34 @@ useBrowser((launched) => (browser = launched));
 const sizeOf = (page: Page, id: string) => page.evaluate((node) => window.entente!.nodeSize(node), id);
 
 describe("appearance", () => {
+  it("draws hostile relations dashed and friendly ones solid, so colour is not the only cue", async () => {
+    // Only Russia–NATO (tension, straight) and France–NATO (membership, straight) are drawn.
+    const { page, errors } = await open(browser, "?types=tension,membership&focus=nato");
+    await settled(page);
+    const along = async (from: string, to: string, color: string) => {
+      const [a, b] = await page.evaluate(([x, y]) => [window.entente!.nodePosition(x!), window.entente!.nodePosition(y!)], [from, to]);
+      // Between the two discs, away from the labels.
+      const points = Array.from({ length: 80 }, (_, i) => {
+        const t = 0.25 + (0.5 * i) / 79;
+        return { x: a!.x + (b!.x - a!.x) * t, y: a!.y + (b!.y - a!.y) * t };
+      });
+      const { colors } = await lookAtGraph(page, points);
+      // Inked: clearly off the background, and nearer the relation's colour than the background is.
+      const background: Rgb = [247, 247, 245];
+      const inked = colors.map((c) => colorDistance(c, background) > 100 && colorDistance(c, hex(color)) < colorDistance(background, hex(color)));
+      const changes = inked.filter((v, i) => i > 0 && v !== inked[i - 1]).length;
+      return { share: inked.filter(Boolean).length / inked.length, changes };
+    };
+    const tension = await along("russia", "nato", "#D55E00");
+    expect(tension.share).toBeGreaterThan(0.3);
+    expect(tension.share).toBeLessThan(0.85);
+    expect(tension.changes).toBeGreaterThanOrEqual(6);
+    const membership = await along("france", "nato", "#0072B2");
+    expect(membership.share).toBeGreaterThan(0.95);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("sizes nodes by betweenness and keeps it in the URL", async () => {
     const { page } = await open(browser);
     await settled(page);

@@ -86,6 +86,14 @@ describe("edgeProgram", () => {
     expect(edgeProgram(false, true)).toBe("curved");
     expect(edgeProgram(true, true)).toBe("curvedArrow");
   });
+
+  it("dashes hostile relations in every shape, but not the large profile's one-pixel lines", () => {
+    expect(edgeProgram(false, false, false, true)).toBe("lineDashed");
+    expect(edgeProgram(true, false, false, true)).toBe("arrowDashed");
+    expect(edgeProgram(false, true, false, true)).toBe("curvedDashed");
+    expect(edgeProgram(true, true, false, true)).toBe("curvedArrowDashed");
+    expect(edgeProgram(true, true, true, true)).toBe("thin");
+  });
 });
 
 describe("applyAppearance on the bundled graph", () => {
@@ -121,9 +129,9 @@ describe("applyAppearance on the bundled graph", () => {
       const { parallelCount, parallelIndex, type, directed, curvature: bend } = graph.getEdgeAttributes(relation.id);
       const straight = parallelCount === 1 || parallelIndex * 2 === parallelCount - 1;
       expect(bend === 0, relation.id).toBe(straight);
-      expect(type, relation.id).toBe(edgeProgram(directed, !straight));
+      expect(type, relation.id).toBe(edgeProgram(directed, !straight, false, graph.getEdgeAttribute(relation.id, "sign") === -1));
     }
-    const curved = graph.filterEdges((_e, a) => a.type === "curved" || a.type === "curvedArrow").sort();
+    const curved = graph.filterEdges((_e, a) => a.type?.startsWith("curved") ?? false).sort();
     expect(curved).toEqual(
       [
         "france-russia-cooperation-is",
@@ -144,13 +152,13 @@ describe("applyAppearance on the bundled graph", () => {
     // Same number, but measured from opposite ends: the curves lie on opposite sides.
     expect(there).toBeCloseTo(-0.225, 12);
     expect(back).toBeCloseTo(-0.225, 12);
-    expect(graph.getEdgeAttribute("turkey-russia-conflict-jet", "type")).toBe("curvedArrow");
-    expect(graph.getEdgeAttribute("russia-turkey-tension-jet", "type")).toBe("curved");
+    expect(graph.getEdgeAttribute("turkey-russia-conflict-jet", "type")).toBe("curvedArrowDashed");
+    expect(graph.getEdgeAttribute("russia-turkey-tension-jet", "type")).toBe("curvedDashed");
   });
 
   it("draws single relations straight, with an arrow when directed", () => {
     expect(graph.getEdgeAttributes("france-syria-mediation-peace")).toMatchObject({ type: "arrow", curvature: 0 });
-    expect(graph.getEdgeAttributes("russia-nato-tension")).toMatchObject({ type: "line", curvature: 0 });
+    expect(graph.getEdgeAttributes("russia-nato-tension")).toMatchObject({ type: "lineDashed", curvature: 0 });
   });
 });
 
@@ -170,7 +178,7 @@ describe("applyAppearance on small graphs", () => {
     const graph = buildGraph(dataset, "en");
     applyAppearance(graph, dataset);
     expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(e, "curvature"))).toEqual([-0.45, 0, -0.45]);
-    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(e, "type"))).toEqual(["curved", "line", "curvedArrow"]);
+    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(e, "type"))).toEqual(["curved", "line", "curvedArrowDashed"]);
   });
 
   it("keeps every attribute it does not own", () => {
