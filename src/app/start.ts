@@ -6,7 +6,7 @@
 import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
 import type { Dataset } from "../core/dataset";
 import { lookup } from "../core/dataset/lookup";
-import { translator, type Lang, type Translate } from "../core/i18n";
+import { chooseLang, translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
 import { loadDataset } from "./load";
@@ -25,13 +25,15 @@ async function fontsReady(): Promise<void> {
   ]).catch(() => undefined);
 }
 
-export async function start(defaultLang: Lang = "en"): Promise<Started> {
+export async function start(): Promise<Started> {
   const parsed = parseView(location.search, location.href);
-  const lang: Lang = parsed.view.lang ?? defaultLang;
-  const t = translator(lang);
+  // Until the dataset is read, its language is unknown: a failure to load it is told in the reader's.
+  const readerLang = chooseLang(parsed.view.lang, undefined, navigator.languages);
   const url = parsed.view.data ?? bundledDatasetUrl;
-  const [result] = await Promise.all([loadDataset(url, t, { trusted: parsed.view.data === null }), fontsReady()]);
-  if (!result.ok) return { ok: false, lang, t, notices: parsed.notices, problems: result.problems };
+  const [result] = await Promise.all([loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null }), fontsReady()]);
+  if (!result.ok) return { ok: false, lang: readerLang, t: translator(readerLang), notices: parsed.notices, problems: result.problems };
+  const lang = chooseLang(parsed.view.lang, result.value.meta.source.language, navigator.languages);
+  const t = translator(lang);
   const reconciled = reconcileView(parsed.view, lookup(result.value));
   return {
     ok: true,

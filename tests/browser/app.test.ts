@@ -16,6 +16,7 @@ const dataset = JSON.parse(
   readFileSync(new URL("../../data/russia-france-coalition.json", import.meta.url), "utf8"),
 ) as RawDataset;
 const invalid = readFileSync(new URL("../fixtures/invalid-dataset.json", import.meta.url), "utf8");
+const timeline = readFileSync(new URL("../fixtures/timeline-dataset.json", import.meta.url), "utf8");
 const FIXTURE_ORIGIN = "https://fixtures.entente.test";
 
 const PERSIAN = /[\u0600-\u06FF]/;
@@ -169,6 +170,32 @@ describe("the full app", () => {
     await page.close();
   });
 
+  it("speaks the dataset's language without ?lang, else the browser's, and a chosen language stays in the link", async () => {
+    // The bundled dataset is Persian: an English browser still opens it in Persian.
+    const english = await browser.newPage({ locale: "en-US" });
+    await english.goto(baseUrl());
+    await settled(english);
+    expect(await english.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["fa", "rtl"]);
+    expect(await english.locator("#summary").innerText()).toContain("۱۳ بازیگر");
+    // Switching language puts it in the address, so a shared link opens in it.
+    await english.locator("#lang-switch").click();
+    await settled(english);
+    expect(new URL(english.url()).searchParams.get("lang")).toBe("en");
+    expect(await english.evaluate(() => document.documentElement.lang)).toBe("en");
+    await english.close();
+    // A dataset in a language Entente does not speak: the browser's first language it does speak.
+    const persian = await browser.newPage({ locale: "fa-IR" });
+    const german = JSON.parse(timeline) as { meta: { source: { language: string } } };
+    german.meta.source.language = "de";
+    await persian.route(`${FIXTURE_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(german), headers: { "access-control-allow-origin": "*" } }),
+    );
+    await persian.goto(`${baseUrl()}?data=${encodeURIComponent(`${FIXTURE_ORIGIN}/german.json`)}`);
+    await settled(persian);
+    expect(await persian.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await persian.close();
+  });
+
   it("lists every problem of an invalid dataset instead of a blank page", async () => {
     const page = await browser.newPage();
     await page.route(`${FIXTURE_ORIGIN}/**`, (route) =>
@@ -204,8 +231,9 @@ describe("the full app", () => {
     const text = await notices.innerText();
     expect(text).toContain('unknown language "xx"');
     expect(text).toContain("is not an http or https address");
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
-    await notices.getByRole("button", { name: "Dismiss" }).click();
+    // An unknown language is no choice: the dataset's own language (Persian) is used.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("fa");
+    await notices.getByRole("button", { name: "بستن" }).click();
     expect(await notices.isHidden()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

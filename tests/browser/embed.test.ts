@@ -54,7 +54,7 @@ describe("embed mode", () => {
   it("a tap on a node shows a compact card, and a relation in it shows its evidence", async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
-    await page.goto(`${baseUrl()}?embed=1`);
+    await page.goto(`${baseUrl()}?embed=1&lang=en`);
     await settled(page);
     const russia = await nodePoint(page, "russia");
     await page.touchscreen.tap(russia.x, russia.y);

@@ -282,7 +282,8 @@ describe("the view in the URL", () => {
     await settled(page);
     await page.locator("#reset-view").click();
     expect((await shown(page)).relations).toHaveLength(total);
-    expect(new URL(page.url()).search).toBe("");
+    // Only the language the reader chose stays.
+    expect(new URL(page.url()).search).toBe("?lang=en");
     expect(await page.locator("#details").isHidden()).toBe(true);
     await page.close();
   });

@@ -27,6 +27,15 @@ export interface OpenPage {
   errors: string[];
 }
 
+/**
+ * Tests read the interface in English unless they ask otherwise: without a
+ * lang parameter the bundled (Persian) dataset would choose Persian.
+ */
+export function withEnglish(query: string): string {
+  if (/[?&]lang=/.test(query)) return query;
+  return query ? `${query}&lang=en` : "?lang=en";
+}
+
 export async function open(browser: Browser, query = "", viewport = { width: 1280, height: 800 }): Promise<OpenPage> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
@@ -34,7 +43,7 @@ export async function open(browser: Browser, query = "", viewport = { width: 128
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${baseUrl()}${query}`);
+  await page.goto(`${baseUrl()}${withEnglish(query)}`);
   return { page, errors };
 }
 

@@ -1,6 +1,6 @@
 /** Interface strings in both languages, number and date formatting, writing direction. */
 import { describe, expect, it } from "vitest";
-import { catalogue, direction, formatDate, formatNumber, isLang, LANGS, translator, type MessageKey } from "../../src/core/i18n";
+import { catalogue, chooseLang, direction, formatDate, formatNumber, isLang, LANGS, translator, type MessageKey } from "../../src/core/i18n";
 import { en } from "../../src/core/i18n/en";
 import { fa } from "../../src/core/i18n/fa";
 
@@ -173,5 +173,31 @@ describe("plural forms", () => {
         for (const n of [0, 1, 2, 5]) expect(t(key, { n }), `${lang} ${key}`).not.toContain("|");
       }
     }
+  });
+});
+
+describe("chooseLang", () => {
+  it("takes the language asked for in the address first", () => {
+    expect(chooseLang("en", "fa", ["fa-IR"])).toBe("en");
+    expect(chooseLang("fa", "en", ["en-US"])).toBe("fa");
+  });
+
+  it("else the dataset's language, when Entente speaks it", () => {
+    expect(chooseLang(null, "fa", ["en-US", "en"])).toBe("fa");
+    expect(chooseLang(null, "en", ["fa-IR"])).toBe("en");
+    expect(chooseLang(null, "fa-IR", [])).toBe("fa");
+  });
+
+  it("else the first of the browser's languages that Entente speaks, by primary subtag", () => {
+    expect(chooseLang(null, "de", ["de-DE", "FA-ir", "en"])).toBe("fa");
+    expect(chooseLang(null, undefined, ["en_GB", "fa"])).toBe("en");
+    expect(chooseLang(null, undefined, ["fr", "ar"])).toBe("en");
+    // "far" is not Persian; "english" is not a tag for English.
+    expect(chooseLang(null, "far", ["english"])).toBe("en");
+  });
+
+  it("falls back to English with nothing to go on", () => {
+    expect(chooseLang(null, undefined, [])).toBe("en");
+    expect(chooseLang(null, "", [""])).toBe("en");
   });
 });

@@ -12,6 +12,24 @@ export function isLang(value: unknown): value is Lang {
   return value === "en" || value === "fa";
 }
 
+/** The first supported language among language tags (BCP 47: "fa-IR", "en-GB"), or null. */
+function supported(tags: readonly string[]): Lang | null {
+  for (const tag of tags) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (isLang(primary)) return primary;
+  }
+  return null;
+}
+
+/**
+ * The interface's language: the one asked for in the address, else the
+ * dataset's own (its source's language), else the first of the browser's
+ * preferred languages that Entente speaks, else English.
+ */
+export function chooseLang(asked: Lang | null, datasetLanguage: string | undefined, browserLanguages: readonly string[]): Lang {
+  return asked ?? supported(datasetLanguage ? [datasetLanguage] : []) ?? supported(browserLanguages) ?? "en";
+}
+
 export function direction(lang: Lang): "rtl" | "ltr" {
   return lang === "fa" ? "rtl" : "ltr";
 }
