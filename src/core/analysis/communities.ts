@@ -59,12 +59,16 @@ export function friendlyCommunities(data: DatasetLookup, options: CommunityOptio
     if (type.sign > 0) pair.friendly += 1;
   }
 
+  // Nodes are keyed by the actor's position, not its id: graphology's simple graphs and louvain's
+  // result are plain objects, where ids such as "constructor" or "__proto__" find Object.prototype.
+  const keyOf = new Map(actorIds.map((id, i) => [id, String(i)]));
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
   for (const { a, b, signs, friendly } of pairs.values()) {
     if (combineSigns(signs) !== 1) continue;
-    graph.mergeNode(a);
-    graph.mergeNode(b);
-    graph.addEdge(a, b, { weight: friendly });
+    const [ka, kb] = [keyOf.get(a)!, keyOf.get(b)!];
+    graph.mergeNode(ka);
+    graph.mergeNode(kb);
+    graph.addEdge(ka, kb, { weight: friendly });
   }
 
   // Louvain's result depends on the order it walks the nodes in; a fresh seeded rng makes that order repeatable.
@@ -74,7 +78,8 @@ export function friendlyCommunities(data: DatasetLookup, options: CommunityOptio
   const groups = new Map<number, string[]>();
   const alone: string[][] = [];
   for (const id of actorIds) {
-    const community = found[id];
+    const key = keyOf.get(id)!;
+    const community = Object.prototype.hasOwnProperty.call(found, key) ? found[key] : undefined;
     if (community === undefined) {
       alone.push([id]);
       continue;

@@ -6,6 +6,10 @@
 import { z } from "zod";
 import { ACTOR_KINDS } from "./kinds";
 
+// Before any schema is built: zod otherwise probes `new Function` for a faster parser,
+// which the page's Content-Security-Policy forbids and reports as a violation.
+z.config({ jitless: true });
+
 export { ACTOR_KINDS, CORE_RELATION_TYPES } from "./kinds";
 
 const languageCode = z

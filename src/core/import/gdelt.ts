@@ -175,6 +175,8 @@ interface Tally {
   dateErrors: RowErrors;
   actors: Map<string, Actor>;
   groups: Map<string, Group>;
+  /** Relation ids given so far. */
+  ids: Set<string>;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -190,6 +192,7 @@ function tally(text: string): Tally {
     dateErrors: new RowErrors((n) => `${plural(n, "more row")} with a SQLDATE that is not a date`),
     actors: new Map(),
     groups: new Map(),
+    ids: new Set(),
   };
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split("\n");
   lines.forEach((raw, i) => {
@@ -228,7 +231,7 @@ function readRow(t: Tally, fields: readonly string[], row: number): void {
   }
   addActor(t.actors, a1, get(COLUMN.Actor1Name), get(COLUMN.Actor1CountryCode), get(COLUMN.Actor1Type1Code));
   addActor(t.actors, a2, get(COLUMN.Actor2Name), get(COLUMN.Actor2CountryCode), get(COLUMN.Actor2Type1Code));
-  addEvent(t.groups, a1, a2, type, date, fields);
+  addEvent(t.groups, t.ids, a1, a2, type, date, fields);
 }
 
 /** The first row that names an actor gives its label and kind; GDELT codes an actor the same way throughout. */
@@ -298,6 +301,7 @@ export function importGdelt(file: ImportFile, options: ImportOptions = {}): Impo
 
 function addEvent(
   groups: Map<string, Group>,
+  ids: Set<string>,
   a1: string,
   a2: string,
   type: string,
@@ -308,9 +312,14 @@ function addEvent(
   const key = `${a1}\t${a2}\t${type}`;
   let group = groups.get(key);
   if (!group) {
+    // Codes may hold "-": "A-B"→"C" and "A"→"B-C" would share an id. A suffixed id ends in a digit,
+    // never in a type, so it cannot meet a plain one later.
+    let id = `${a1}-${a2}-${type}`;
+    for (let n = 2; ids.has(id); n++) id = `${a1}-${a2}-${type}-${n}`;
+    ids.add(id);
     group = {
       relation: {
-        id: `${a1}-${a2}-${type}`,
+        id,
         source: a1,
         target: a2,
         type,
