@@ -2,7 +2,7 @@
  * A small read-only window into the running app for automation (browser tests,
  * the benchmark): where a node is drawn, and whether the layout is still moving.
  */
-import type { EntenteGraph } from "../core/graph";
+import { graphKey, type EntenteGraph } from "../core/graph";
 import type { LayoutSupervisor } from "../layout/supervisor";
 import type { GraphRenderer } from "../render/renderer";
 import type { FilterResult } from "../core/filter";
@@ -49,7 +49,7 @@ export function exposeAutomation(parts: {
     view: parts.view,
     shown: () => ({ actors: [...parts.shown().actors], relations: [...parts.shown().relations] }),
     lastFrame: () => ({ ...frames }),
-    nodeSize: (id) => (parts.graph.hasNode(id) ? (parts.graph.getNodeAttribute(id, "size") ?? null) : null),
+    nodeSize: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "size") ?? null) : null),
     drawnEdges: () => parts.graph.filterEdges((edge) => parts.renderer.sigma.getEdgeDisplayData(edge)?.hidden === false).length,
     timeDraw: () => {
       const start = performance.now();

@@ -5,6 +5,7 @@
 import { analyseBalance } from "../core/analysis";
 import type { Dataset } from "../core/dataset";
 import { pickText } from "../core/dataset/text";
+import { datasetId, graphKey } from "../core/graph";
 import type { Problem } from "../core/problems";
 import { direction, type Lang, type MessageKey, type Translate } from "../core/i18n";
 import { searchActors } from "../core/search";
@@ -92,9 +93,9 @@ function neighbourToward(mounted: Mounted, actor: string, key: string): string |
   if (!direction || !from) return null;
   const visible = mounted.filtered().relations;
   let best: { id: string; score: number } | null = null;
-  for (const edge of mounted.graph.edges(actor)) {
-    if (!visible.has(edge)) continue;
-    const other = mounted.graph.opposite(actor, edge);
+  for (const edge of mounted.graph.edges(graphKey(actor))) {
+    if (!visible.has(datasetId(edge))) continue;
+    const other = datasetId(mounted.graph.opposite(graphKey(actor), edge));
     const to = mounted.renderer.nodeViewportPosition(other);
     if (!to || other === actor) continue;
     const dx = to.x - from.x;

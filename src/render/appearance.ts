@@ -3,7 +3,7 @@
  * colours, sizes and edge programs. Applied to the graph in one batch.
  */
 import type { ActorKind, Dataset } from "../core/dataset";
-import type { EntenteGraph } from "../core/graph";
+import { datasetId, type EntenteGraph } from "../core/graph";
 
 /** Paul Tol's "bright" scheme: distinguishable with the common colour-vision deficiencies. */
 export const KIND_COLORS: Record<ActorKind, string> = {
@@ -55,8 +55,8 @@ export function applyNodeLook(graph: EntenteGraph, sizes: ReadonlyMap<string, nu
   graph.updateEachNodeAttributes(
     (node, attributes) => ({
       ...attributes,
-      size: sizes.get(node) ?? attributes.size,
-      color: colors?.get(node) ?? attributes.ownColor ?? KIND_COLORS[attributes.kind],
+      size: sizes.get(datasetId(node)) ?? attributes.size,
+      color: colors?.get(datasetId(node)) ?? attributes.ownColor ?? KIND_COLORS[attributes.kind],
     }),
     { attributes: ["size", "color"] },
   );

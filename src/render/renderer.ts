@@ -7,7 +7,7 @@ import Sigma from "sigma";
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
-import { pairRepresentatives, type ActorNode, type EntenteGraph, type PairedEdges, type RelationEdge } from "../core/graph";
+import { datasetId, graphKey, pairRepresentatives, type ActorNode, type EntenteGraph, type PairedEdges, type RelationEdge } from "../core/graph";
 import type { HiddenMode, Selection } from "../core/view/types";
 import type { RenderProfile } from "./profile";
 import type { Theme } from "./theme";
@@ -41,6 +41,8 @@ export class GraphRenderer {
   readonly sigma: Sigma<ActorNode, RelationEdge>;
   private hovered: string | null = null;
   private selection: Selection = null;
+  /** The selected actor's or relation's key in the graph. */
+  private selectedKey: string | null = null;
   private visibility: Visibility | null = null;
   private dragged: string | null = null;
   private moved = false;
@@ -91,6 +93,7 @@ export class GraphRenderer {
 
   setSelection(selection: Selection): void {
     this.selection = selection;
+    this.selectedKey = selection ? graphKey(selection.id) : null;
     this.repaint(false);
   }
 
@@ -138,7 +141,7 @@ export class GraphRenderer {
     const paired = this.paired;
     if (!paired) return;
     const shown = this.visibility?.relations;
-    paired.drawn = pairRepresentatives(paired.edges, shown ? (i) => shown.has(this.allEdges[i]!) : () => true);
+    paired.drawn = pairRepresentatives(paired.edges, shown ? (i) => shown.has(datasetId(this.allEdges[i]!)) : () => true);
   }
 
   /** Newly shown actors need sigma's label index; rebuild it once the clicks stop. */
@@ -155,7 +158,7 @@ export class GraphRenderer {
    * `inset` is how many pixels a panel covers on the right (negative: on the left).
    */
   frameNodes(nodes: readonly string[], inset: number, animate: boolean): void {
-    const points = nodes.map((n) => this.sigma.getNodeDisplayData(n)).filter((d) => d !== undefined);
+    const points = nodes.map((n) => this.sigma.getNodeDisplayData(graphKey(n))).filter((d) => d !== undefined);
     if (points.length === 0) return;
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
@@ -173,7 +176,7 @@ export class GraphRenderer {
 
   /** Moves the camera to an actor, keeping the zoom unless it is far out. */
   focusCamera(node: string, animate: boolean): void {
-    const data = this.sigma.getNodeDisplayData(node);
+    const data = this.sigma.getNodeDisplayData(graphKey(node));
     if (!data) return;
     const camera = this.sigma.getCamera();
     const target = { x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.8) };
@@ -197,7 +200,7 @@ export class GraphRenderer {
   }
 
   private isShown(node: string): boolean {
-    return !this.visibility || this.visibility.actors.has(node);
+    return !this.visibility || this.visibility.actors.has(datasetId(node));
   }
 
   getSelection(): Selection {
@@ -206,7 +209,7 @@ export class GraphRenderer {
 
   /** Where a node is drawn, in pixels from the container's top-left corner. */
   nodeViewportPosition(node: string): { x: number; y: number } | null {
-    const data = this.sigma.getNodeDisplayData(node);
+    const data = this.sigma.getNodeDisplayData(graphKey(node));
     if (!data) return null;
     return this.sigma.framedGraphToViewport(data);
   }
@@ -230,7 +233,7 @@ export class GraphRenderer {
 
   /** Highlights a group of actors and relations (an insight's triangle), dimming the rest; null clears it. */
   setHighlight(highlight: { nodes: readonly string[]; edges: readonly string[] } | null): void {
-    this.highlight = highlight ? { nodes: new Set(highlight.nodes), edges: new Set(highlight.edges) } : null;
+    this.highlight = highlight ? { nodes: new Set(highlight.nodes.map(graphKey)), edges: new Set(highlight.edges.map(graphKey)) } : null;
     this.repaint(false);
   }
 
@@ -239,16 +242,16 @@ export class GraphRenderer {
   private computeFocus(): Focus {
     const graph = this.graph;
     if (!this.hovered && this.highlight) return this.highlight;
-    const actor = this.hovered ?? (this.selection?.kind === "actor" ? this.selection.id : null);
+    const actor = this.hovered ?? (this.selection?.kind === "actor" ? this.selectedKey : null);
     if (actor && graph.hasNode(actor)) {
       // Only what the filters show counts as a neighbour.
-      const edges = graph.edges(actor).filter((e) => !this.visibility || this.visibility.relations.has(e));
+      const edges = graph.edges(actor).filter((e) => !this.visibility || this.visibility.relations.has(datasetId(e)));
       const nodes = new Set<string>([actor]);
       for (const edge of edges) for (const end of graph.extremities(edge)) nodes.add(end);
       return { nodes, edges: new Set(edges) };
     }
-    if (this.selection?.kind === "relation" && graph.hasEdge(this.selection.id)) {
-      const edge = this.selection.id;
+    if (this.selection?.kind === "relation" && this.selectedKey && graph.hasEdge(this.selectedKey)) {
+      const edge = this.selectedKey;
       return { nodes: new Set(graph.extremities(edge)), edges: new Set([edge]) };
     }
     return null;
@@ -256,7 +259,7 @@ export class GraphRenderer {
 
   private reduceNode(node: string, data: ActorNode): Partial<NodeDisplayData> {
     const focus = this.focus();
-    const selected = this.selection?.kind === "actor" && this.selection.id === node;
+    const selected = this.selection?.kind === "actor" && this.selectedKey === node;
     const out: Partial<NodeDisplayData> = { ...data };
     if (!this.isShown(node)) {
       if (this.visibility?.mode === "hide") return { ...out, hidden: true };
@@ -280,10 +283,10 @@ export class GraphRenderer {
   private reduceEdge(edge: string, data: RelationEdge): Partial<EdgeDisplayData> {
     const focus = this.focus();
     const out: Partial<EdgeDisplayData> = { ...data };
-    const selected = this.selection?.kind === "relation" && this.selection.id === edge;
+    const selected = this.selection?.kind === "relation" && this.selectedKey === edge;
     // Lines under the one drawn for their pair would be invisible anyway (see core/graph/representatives).
     if (this.paired && !selected && !this.paired.drawn[this.paired.index.get(edge)!]) return { ...out, hidden: true };
-    if (this.visibility && !this.visibility.relations.has(edge)) {
+    if (this.visibility && !this.visibility.relations.has(datasetId(edge))) {
       if (this.visibility.mode === "hide") return { ...out, hidden: true };
       return { ...out, color: this.options.theme.fadedEdgeColor, zIndex: -1 };
     }
@@ -347,10 +350,10 @@ export class GraphRenderer {
         this.moved = false;
         return;
       }
-      if (this.isShown(node)) this.events.select({ kind: "actor", id: node });
+      if (this.isShown(node)) this.events.select({ kind: "actor", id: datasetId(node) });
     });
     sigma.on("clickEdge", ({ edge }) => {
-      if (!this.visibility || this.visibility.relations.has(edge)) this.events.select({ kind: "relation", id: edge });
+      if (!this.visibility || this.visibility.relations.has(datasetId(edge))) this.events.select({ kind: "relation", id: datasetId(edge) });
     });
     sigma.on("clickStage", () => {
       if (this.moved) {
@@ -362,11 +365,15 @@ export class GraphRenderer {
   }
 }
 
-/** The items whose membership differs between two sets, or whose flag differs between two flag arrays (same order as `all`). */
+/**
+ * The keys whose ids' membership differs between two sets of ids, or whose
+ * flag differs between two flag arrays (same order as `all`).
+ */
 function changed(all: readonly string[], before: ReadonlySet<string>, after: ReadonlySet<string>, flagsBefore?: Uint8Array, flagsAfter?: Uint8Array): string[] {
   const out: string[] = [];
-  all.forEach((id, i) => {
-    if (before.has(id) !== after.has(id) || (flagsBefore && flagsAfter && flagsBefore[i] !== flagsAfter[i])) out.push(id);
+  all.forEach((key, i) => {
+    const id = datasetId(key);
+    if (before.has(id) !== after.has(id) || (flagsBefore && flagsAfter && flagsBefore[i] !== flagsAfter[i])) out.push(key);
   });
   return out;
 }

@@ -3,6 +3,7 @@
  * visible nodes and edges in the graph area's pixel coordinates, as drawn.
  */
 import type { SvgEdge, SvgNode } from "../core/export";
+import { datasetId } from "../core/graph";
 import type { GraphRenderer } from "./renderer";
 
 export interface DrawnScene {
@@ -24,7 +25,7 @@ export function drawnScene(renderer: GraphRenderer, isHostile: (edge: string) =>
     const p = sigma.framedGraphToViewport(data);
     const size = sigma.scaleSize(data.size);
     at.set(node, { x: p.x, y: p.y, size });
-    nodes.push({ id: node, x: p.x, y: p.y, size, color: data.color, label: data.label ?? "" });
+    nodes.push({ id: datasetId(node), x: p.x, y: p.y, size, color: data.color, label: data.label ?? "" });
   });
   const edges: SvgEdge[] = [];
   graph.forEachEdge((edge, attributes, source, target) => {
@@ -33,7 +34,7 @@ export function drawnScene(renderer: GraphRenderer, isHostile: (edge: string) =>
     const b = at.get(target);
     if (!data || data.hidden || !a || !b) return;
     edges.push({
-      id: edge,
+      id: datasetId(edge),
       x1: a.x,
       y1: a.y,
       x2: b.x,
@@ -42,7 +43,7 @@ export function drawnScene(renderer: GraphRenderer, isHostile: (edge: string) =>
       width: Math.max(1, data.size * 0.75),
       directed: attributes.directed,
       curvature: typeof attributes.curvature === "number" ? attributes.curvature : 0,
-      dashed: isHostile(edge),
+      dashed: isHostile(datasetId(edge)),
     });
   });
   return { width, height, nodes, edges };

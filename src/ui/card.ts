@@ -7,7 +7,7 @@ import { formatDate } from "../core/i18n";
 import type { Selection } from "../core/view/types";
 import { closeButton, h, safeHref, showPanel } from "./dom";
 import { quoteBlock, relationLine } from "./evidence";
-import { text, textLang, type UiContext } from "./context";
+import { heading, text, textLang, type UiContext } from "./context";
 
 export function renderCard(root: HTMLElement, ctx: UiContext, selection: Selection, select: (s: Selection) => void): void {
   const body = selection?.kind === "actor" ? actorCard(ctx, selection.id, select) : selection?.kind === "relation" ? relationCard(ctx, selection.id) : null;
@@ -20,7 +20,7 @@ function actorCard(ctx: UiContext, id: string, select: (s: Selection) => void): 
   return h(
     "article",
     { className: "card actor", dataset: { actor: id } },
-    h("h2", { lang: textLang(ctx, actor.label) ?? ctx.lang, dir: "auto" }, text(ctx, actor.label)),
+    heading(ctx, actor.label),
     h("p", { className: "kind" }, ctx.t(`kind.${actor.kind}` as MessageKey)),
     h(
       "ul",

@@ -8,7 +8,7 @@ import type { Relation } from "../core/dataset";
 import { formatDate, type MessageKey } from "../core/i18n";
 import { bidi, closeButton, h, safeHref, showPanel } from "./dom";
 import { quoteBlock, relationLine } from "./evidence";
-import { actorLabel, text, textLang, type UiContext } from "./context";
+import { actorLabel, heading, text, textLang, type UiContext } from "./context";
 import type { FocusDepth, Selection } from "../core/view/types";
 
 export interface DetailsHandlers {
@@ -67,7 +67,7 @@ function actorDetails(
   return h(
     "article",
     { className: "actor", dataset: { actor: id } },
-    h("h2", { lang: textLang(ctx, actor.label) ?? ctx.lang, dir: "auto" }, text(ctx, actor.label)),
+    heading(ctx, actor.label),
     h("p", { className: "kind" }, ctx.t(`kind.${actor.kind}` as MessageKey)),
     actor.description ? h("p", { className: "description", dir: "auto" }, text(ctx, actor.description)) : null,
     aliases.length > 0

@@ -3,6 +3,7 @@
  * article, and the view as a PNG or SVG file for pages that cannot run scripts.
  */
 import { buildSvg } from "../core/export/svg";
+import { datasetId } from "../core/graph";
 import type { MessageKey } from "../core/i18n";
 import { ACTOR_KINDS } from "../core/dataset/kinds";
 import type { Mounted } from "../app/mount";
@@ -194,8 +195,8 @@ export class ShareDialog {
       const positions = new Map<string, { x: number; y: number }>();
       const colors = new Map<string, string>();
       graph.forEachNode((node, attributes) => {
-        positions.set(node, { x: attributes.x, y: attributes.y });
-        if (attributes.color) colors.set(node, attributes.color);
+        positions.set(datasetId(node), { x: attributes.x, y: attributes.y });
+        if (attributes.color) colors.set(datasetId(node), attributes.color);
       });
       download("entente.gexf", new Blob([exports.toGexf(dataset, positions, colors)], { type: "application/xml" }));
     }

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { DOMParser as XmlDomParser } from "@xmldom/xmldom";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, nodePoint, settled, useBrowser, type OpenPage } from "./harness";
+import { baseUrl, nodePoint, settled, useBrowser, type OpenPage, withEnglish } from "./harness";
 
 declare global {
   interface Window {
@@ -66,7 +66,7 @@ async function openOn(page: Page, query: string): Promise<OpenPage> {
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${baseUrl()}${query}`);
+  await page.goto(`${baseUrl()}${withEnglish(query)}`);
   return { page, errors };
 }
 

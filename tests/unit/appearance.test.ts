@@ -1,7 +1,7 @@
 /** Appearance as data: kinds and types become colours, degrees become sizes, parallels bend. */
 import { describe, expect, it } from "vitest";
 import { validateDataset, type Dataset } from "../../src/core/dataset";
-import { buildGraph } from "../../src/core/graph";
+import { buildGraph, datasetId, graphKey as k } from "../../src/core/graph";
 import {
   applyAppearance,
   curvature,
@@ -103,35 +103,35 @@ describe("applyAppearance on the bundled graph", () => {
 
   it("colours every actor by its kind", () => {
     for (const actor of dataset.actors) {
-      expect(graph.getNodeAttribute(actor.id, "color"), actor.id).toBe(KIND_COLORS[actor.kind]);
+      expect(graph.getNodeAttribute(k(actor.id), "color"), actor.id).toBe(KIND_COLORS[actor.kind]);
     }
-    expect(graph.getNodeAttribute("russia", "color")).toBe("#4477AA");
-    expect(graph.getNodeAttribute("islamic-state", "color")).toBe("#EE6677");
+    expect(graph.getNodeAttribute(k("russia"), "color")).toBe("#4477AA");
+    expect(graph.getNodeAttribute(k("islamic-state"), "color")).toBe("#EE6677");
   });
 
   it("sizes actors by degree: the busiest at the max", () => {
-    expect(graph.getNodeAttribute("france", "size")).toBe(18);
-    expect(graph.getNodeAttribute("russia", "size")).toBe(18);
-    expect(graph.getNodeAttribute("syria", "size")).toBeCloseTo(6 + 12 * Math.sqrt(1 / 11), 12);
+    expect(graph.getNodeAttribute(k("france"), "size")).toBe(18);
+    expect(graph.getNodeAttribute(k("russia"), "size")).toBe(18);
+    expect(graph.getNodeAttribute(k("syria"), "size")).toBeCloseTo(6 + 12 * Math.sqrt(1 / 11), 12);
   });
 
   it("colours every relation by its type", () => {
     const colors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
     for (const relation of dataset.relations) {
-      expect(graph.getEdgeAttribute(relation.id, "color"), relation.id).toBe(colors.get(relation.type));
-      expect(graph.getEdgeAttribute(relation.id, "size")).toBe(3);
+      expect(graph.getEdgeAttribute(k(relation.id), "color"), relation.id).toBe(colors.get(relation.type));
+      expect(graph.getEdgeAttribute(k(relation.id), "size")).toBe(3);
     }
-    expect(graph.getEdgeAttribute("russia-turkey-tension-jet", "color")).toBe("#D55E00");
+    expect(graph.getEdgeAttribute(k("russia-turkey-tension-jet"), "color")).toBe("#D55E00");
   });
 
   it("curves exactly the relations whose pair has more than one, except a middle one", () => {
     for (const relation of dataset.relations) {
-      const { parallelCount, parallelIndex, type, directed, curvature: bend } = graph.getEdgeAttributes(relation.id);
+      const { parallelCount, parallelIndex, type, directed, curvature: bend } = graph.getEdgeAttributes(k(relation.id));
       const straight = parallelCount === 1 || parallelIndex * 2 === parallelCount - 1;
       expect(bend === 0, relation.id).toBe(straight);
-      expect(type, relation.id).toBe(edgeProgram(directed, !straight, false, graph.getEdgeAttribute(relation.id, "sign") === -1));
+      expect(type, relation.id).toBe(edgeProgram(directed, !straight, false, graph.getEdgeAttribute(k(relation.id), "sign") === -1));
     }
-    const curved = graph.filterEdges((_e, a) => a.type?.startsWith("curved") ?? false).sort();
+    const curved = graph.filterEdges((_e, a) => a.type?.startsWith("curved") ?? false).map(datasetId).sort();
     expect(curved).toEqual(
       [
         "france-russia-cooperation-is",
@@ -147,18 +147,18 @@ describe("applyAppearance on the bundled graph", () => {
   });
 
   it("bends the two Russia–Turkey relations, drawn opposite ways, to opposite sides", () => {
-    const there = graph.getEdgeAttribute("russia-turkey-tension-jet", "curvature");
-    const back = graph.getEdgeAttribute("turkey-russia-conflict-jet", "curvature");
+    const there = graph.getEdgeAttribute(k("russia-turkey-tension-jet"), "curvature");
+    const back = graph.getEdgeAttribute(k("turkey-russia-conflict-jet"), "curvature");
     // Same number, but measured from opposite ends: the curves lie on opposite sides.
     expect(there).toBeCloseTo(-0.225, 12);
     expect(back).toBeCloseTo(-0.225, 12);
-    expect(graph.getEdgeAttribute("turkey-russia-conflict-jet", "type")).toBe("curvedArrowDashed");
-    expect(graph.getEdgeAttribute("russia-turkey-tension-jet", "type")).toBe("curvedDashed");
+    expect(graph.getEdgeAttribute(k("turkey-russia-conflict-jet"), "type")).toBe("curvedArrowDashed");
+    expect(graph.getEdgeAttribute(k("russia-turkey-tension-jet"), "type")).toBe("curvedDashed");
   });
 
   it("draws single relations straight, with an arrow when directed", () => {
-    expect(graph.getEdgeAttributes("france-syria-mediation-peace")).toMatchObject({ type: "arrow", curvature: 0 });
-    expect(graph.getEdgeAttributes("russia-nato-tension")).toMatchObject({ type: "lineDashed", curvature: 0 });
+    expect(graph.getEdgeAttributes(k("france-syria-mediation-peace"))).toMatchObject({ type: "arrow", curvature: 0 });
+    expect(graph.getEdgeAttributes(k("russia-nato-tension"))).toMatchObject({ type: "lineDashed", curvature: 0 });
   });
 });
 
@@ -167,8 +167,8 @@ describe("applyAppearance on small graphs", () => {
     const dataset = valid(minimalDataset());
     const graph = buildGraph(dataset, "en");
     applyAppearance(graph, { ...dataset, relationTypes: dataset.relationTypes.slice(1) });
-    expect(graph.getEdgeAttribute("r1", "color")).toBe(DEFAULT_EDGE_COLOR);
-    expect(graph.getEdgeAttribute("r2", "color")).toBe("#aa0000");
+    expect(graph.getEdgeAttribute(k("r1"), "color")).toBe(DEFAULT_EDGE_COLOR);
+    expect(graph.getEdgeAttribute(k("r2"), "color")).toBe("#aa0000");
   });
 
   it("places curves by geometry: same-direction parallels differ, a reversed one is negated", () => {
@@ -177,16 +177,16 @@ describe("applyAppearance on small graphs", () => {
     const dataset = valid(d);
     const graph = buildGraph(dataset, "en");
     applyAppearance(graph, dataset);
-    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(e, "curvature"))).toEqual([-0.45, 0, -0.45]);
-    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(e, "type"))).toEqual(["curved", "line", "curvedArrowDashed"]);
+    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "curvature"))).toEqual([-0.45, 0, -0.45]);
+    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "type"))).toEqual(["curved", "line", "curvedArrowDashed"]);
   });
 
   it("keeps every attribute it does not own", () => {
     const dataset = valid(minimalDataset());
     const graph = buildGraph(dataset, "fa");
     applyAppearance(graph, dataset);
-    expect(graph.getNodeAttributes("a")).toMatchObject({ label: "آلفا", kind: "state", degree: 2, x: 0, y: 0 });
-    expect(graph.getEdgeAttributes("r2")).toMatchObject({ relationType: "attack", sign: -1, directed: true, parallelIndex: 0, parallelCount: 1 });
+    expect(graph.getNodeAttributes(k("a"))).toMatchObject({ label: "آلفا", kind: "state", degree: 2, x: 0, y: 0 });
+    expect(graph.getEdgeAttributes(k("r2"))).toMatchObject({ relationType: "attack", sign: -1, directed: true, parallelIndex: 0, parallelCount: 1 });
   });
 
   it("gives every actor the min size when there is no relation", () => {

@@ -1,7 +1,7 @@
 /** The graph model: one node per actor, one edge per relation, keyed by the dataset's ids. */
 import { describe, expect, it } from "vitest";
 import { validateDataset, type ActorKind, type Dataset } from "../../src/core/dataset";
-import { buildGraph, isDirected } from "../../src/core/graph";
+import { buildGraph, isDirected, datasetId, graphKey as k } from "../../src/core/graph";
 import { applyAppearance, KIND_COLORS } from "../../src/render/appearance";
 import { bundledJson, minimalDataset, relation, type Loose, valid } from "./fixtures";
 
@@ -19,51 +19,51 @@ describe("buildGraph on the bundled dataset", () => {
   });
 
   it("keys nodes by actor id and edges by relation id, in dataset order", () => {
-    expect(graph.nodes()).toEqual(bundled.actors.map((a) => a.id));
-    expect(graph.edges()).toEqual(bundled.relations.map((r) => r.id));
+    expect(graph.nodes().map(datasetId)).toEqual(bundled.actors.map((a) => a.id));
+    expect(graph.edges().map(datasetId)).toEqual(bundled.relations.map((r) => r.id));
     for (const relation of bundled.relations) {
-      expect(graph.source(relation.id)).toBe(relation.source);
-      expect(graph.target(relation.id)).toBe(relation.target);
-      expect(graph.getEdgeAttribute(relation.id, "relationType")).toBe(relation.type);
+      expect(graph.source(k(relation.id))).toBe(k(relation.source));
+      expect(graph.target(k(relation.id))).toBe(k(relation.target));
+      expect(graph.getEdgeAttribute(k(relation.id), "relationType")).toBe(relation.type);
     }
   });
 
   it("gives every actor a degree equal to the number of its relations", () => {
     for (const actor of bundled.actors) {
       const count = bundled.relations.filter((r) => r.source === actor.id || r.target === actor.id).length;
-      expect(graph.getNodeAttribute(actor.id, "degree"), actor.id).toBe(count);
+      expect(graph.getNodeAttribute(k(actor.id), "degree"), actor.id).toBe(count);
     }
-    expect(graph.getNodeAttribute("france", "degree")).toBe(11);
-    expect(graph.getNodeAttribute("syria", "degree")).toBe(1);
+    expect(graph.getNodeAttribute(k("france"), "degree")).toBe(11);
+    expect(graph.getNodeAttribute(k("syria"), "degree")).toBe(1);
   });
 
   it("takes each edge's sign from its relation type", () => {
-    expect(graph.getEdgeAttribute("france-russia-cooperation-is", "sign")).toBe(1);
-    expect(graph.getEdgeAttribute("france-syria-mediation-peace", "sign")).toBe(0);
-    expect(graph.getEdgeAttribute("russia-turkey-tension-jet", "sign")).toBe(-1);
+    expect(graph.getEdgeAttribute(k("france-russia-cooperation-is"), "sign")).toBe(1);
+    expect(graph.getEdgeAttribute(k("france-syria-mediation-peace"), "sign")).toBe(0);
+    expect(graph.getEdgeAttribute(k("russia-turkey-tension-jet"), "sign")).toBe(-1);
   });
 
   it("makes edges directed exactly where isDirected says so", () => {
     for (const relation of bundled.relations) {
-      expect(graph.isDirected(relation.id), relation.id).toBe(isDirected(relation, bundled));
-      expect(graph.getEdgeAttribute(relation.id, "directed")).toBe(isDirected(relation, bundled));
+      expect(graph.isDirected(k(relation.id)), relation.id).toBe(isDirected(relation, bundled));
+      expect(graph.getEdgeAttribute(k(relation.id), "directed")).toBe(isDirected(relation, bundled));
     }
-    expect(graph.isDirected("putin-hollande-support-coalition")).toBe(true);
-    expect(graph.isUndirected("hollande-putin-cooperation")).toBe(true);
+    expect(graph.isDirected(k("putin-hollande-support-coalition"))).toBe(true);
+    expect(graph.isUndirected(k("hollande-putin-cooperation"))).toBe(true);
   });
 
   it("labels actors in Persian or in English", () => {
-    expect(graph.getNodeAttribute("france", "label")).toBe("فرانسه");
-    expect(buildGraph(bundled, "en").getNodeAttribute("france", "label")).toBe("France");
-    expect(graph.getNodeAttribute("france", "kind")).toBe("state");
-    expect(graph.getNodeAttribute("nato", "kind")).toBe("organization");
+    expect(graph.getNodeAttribute(k("france"), "label")).toBe("فرانسه");
+    expect(buildGraph(bundled, "en").getNodeAttribute(k("france"), "label")).toBe("France");
+    expect(graph.getNodeAttribute(k("france"), "kind")).toBe("state");
+    expect(graph.getNodeAttribute(k("nato"), "kind")).toBe("organization");
   });
 
   it("numbers the four France–Russia relations 0..3 of 4, whichever way they point", () => {
     const pair = bundled.relations.filter(
       (r) => [r.source, r.target].sort().join() === "france,russia",
     );
-    expect(pair.map((r) => [graph.getEdgeAttribute(r.id, "parallelIndex"), graph.getEdgeAttribute(r.id, "parallelCount")])).toEqual([
+    expect(pair.map((r) => [graph.getEdgeAttribute(k(r.id), "parallelIndex"), graph.getEdgeAttribute(k(r.id), "parallelCount")])).toEqual([
       [0, 4],
       [1, 4],
       [2, 4],
@@ -72,7 +72,7 @@ describe("buildGraph on the bundled dataset", () => {
   });
 
   it("gives a relation with no parallel an index 0 of 1", () => {
-    expect(graph.getEdgeAttributes("france-syria-mediation-peace")).toMatchObject({ parallelIndex: 0, parallelCount: 1 });
+    expect(graph.getEdgeAttributes(k("france-syria-mediation-peace"))).toMatchObject({ parallelIndex: 0, parallelCount: 1 });
   });
 
   it("starts every node at the origin", () => {
@@ -90,8 +90,8 @@ describe("buildGraph on small datasets", () => {
     d.relations.push(relation("r3", "b", "c", "attack")); // the type's default: directed
     d.relations.push(relation("r4", "b", "c", "ally")); // the type's default: undirected
     const graph = buildGraph(valid(d), "en");
-    expect(["r1", "r2", "r3", "r4"].map((e) => graph.isDirected(e))).toEqual([true, false, true, false]);
-    expect(["r1", "r2", "r3", "r4"].map((e) => graph.getEdgeAttribute(e, "directed"))).toEqual([true, false, true, false]);
+    expect(["r1", "r2", "r3", "r4"].map((e) => graph.isDirected(k(e)))).toEqual([true, false, true, false]);
+    expect(["r1", "r2", "r3", "r4"].map((e) => graph.getEdgeAttribute(k(e), "directed"))).toEqual([true, false, true, false]);
   });
 
   it("falls back from the requested language as pickText does", () => {
@@ -109,9 +109,9 @@ describe("buildGraph on small datasets", () => {
     const d: Loose = minimalDataset();
     d.meta.source.language = "fa";
     d.actors[0].label = { en: "Alpha", fa: "آلفا", de: "Alfa" };
-    expect(buildGraph(valid(d), "ar").getNodeAttribute("a", "label")).toBe("آلفا");
+    expect(buildGraph(valid(d), "ar").getNodeAttribute(k("a"), "label")).toBe("آلفا");
     d.meta.source.language = "de";
-    expect(buildGraph(valid(d), "ar").getNodeAttribute("a", "label")).toBe("Alfa");
+    expect(buildGraph(valid(d), "ar").getNodeAttribute(k("a"), "label")).toBe("Alfa");
   });
 
   it("numbers three relations of one pair 0, 1, 2 of 3, including opposite directions", () => {
@@ -123,17 +123,17 @@ describe("buildGraph on small datasets", () => {
       relation("p3", "a", "b", "attack"),
     ];
     const graph = buildGraph(valid(d), "en");
-    expect(["p1", "p2", "p3", "x"].map((e) => graph.getEdgeAttributes(e)).map((a) => [a.parallelIndex, a.parallelCount])).toEqual([
+    expect(["p1", "p2", "p3", "x"].map((e) => graph.getEdgeAttributes(k(e))).map((a) => [a.parallelIndex, a.parallelCount])).toEqual([
       [0, 3],
       [1, 3],
       [2, 3],
       [0, 1],
     ]);
-    expect(graph.source("p2")).toBe("b");
-    expect(graph.target("p2")).toBe("a");
-    expect(graph.getNodeAttribute("a", "degree")).toBe(3);
-    expect(graph.getNodeAttribute("b", "degree")).toBe(4);
-    expect(graph.getNodeAttribute("c", "degree")).toBe(1);
+    expect(graph.source(k("p2"))).toBe(k("b"));
+    expect(graph.target(k("p2"))).toBe(k("a"));
+    expect(graph.getNodeAttribute(k("a"), "degree")).toBe(3);
+    expect(graph.getNodeAttribute(k("b"), "degree")).toBe(4);
+    expect(graph.getNodeAttribute(k("c"), "degree")).toBe(1);
   });
 
   it("numbers pairs in order of first appearance and weighs relations by their event count", () => {
@@ -144,7 +144,7 @@ describe("buildGraph on small datasets", () => {
       { ...relation("p2", "b", "a", "attack"), count: 7 },
     ];
     const graph = buildGraph(valid(d), "en");
-    expect(["p1", "x", "p2"].map((e) => [graph.getEdgeAttribute(e, "pair"), graph.getEdgeAttribute(e, "strength")])).toEqual([
+    expect(["p1", "x", "p2"].map((e) => [graph.getEdgeAttribute(k(e), "pair"), graph.getEdgeAttribute(k(e), "strength")])).toEqual([
       [0, 1],
       [1, 1],
       [0, 7],
@@ -156,7 +156,7 @@ describe("buildGraph on small datasets", () => {
     d.actors = ["x\u0000y", "z", "x", "y\u0000z"].map((id, i) => ({ id, kind: "state", label: { en: String(i) } }));
     d.relations = [relation("r1", "x\u0000y", "z", "ally"), relation("r2", "x", "y\u0000z", "ally")];
     const graph = buildGraph(valid(d), "en");
-    expect([graph.getEdgeAttribute("r1", "pair"), graph.getEdgeAttribute("r2", "pair")]).toEqual([0, 1]);
+    expect([graph.getEdgeAttribute(k("r1"), "pair"), graph.getEdgeAttribute(k("r2"), "pair")]).toEqual([0, 1]);
   });
 
   it("does not confuse pairs whose ids would join the same way", () => {
@@ -169,33 +169,33 @@ describe("buildGraph on small datasets", () => {
     ];
     d.relations = [relation("r1", "a,b", "c", "ally"), relation("r2", "a", "b,c", "ally")];
     const graph = buildGraph(valid(d), "en");
-    expect(graph.getEdgeAttribute("r1", "parallelCount")).toBe(1);
-    expect(graph.getEdgeAttribute("r2", "parallelCount")).toBe(1);
+    expect(graph.getEdgeAttribute(k("r1"), "parallelCount")).toBe(1);
+    expect(graph.getEdgeAttribute(k("r2"), "parallelCount")).toBe(1);
   });
 
   it("allows a relation of an actor with itself and counts it once in the degree", () => {
     const d: Loose = minimalDataset();
     d.relations.push(relation("self", "b", "b", "attack"));
     const graph = buildGraph(valid(d), "en");
-    expect(graph.hasEdge("self")).toBe(true);
-    expect(graph.source("self")).toBe("b");
-    expect(graph.target("self")).toBe("b");
-    expect(graph.getEdgeAttributes("self")).toMatchObject({ directed: true, parallelIndex: 0, parallelCount: 1, sign: -1 });
-    expect(graph.getNodeAttribute("b", "degree")).toBe(2);
+    expect(graph.hasEdge(k("self"))).toBe(true);
+    expect(graph.source(k("self"))).toBe(k("b"));
+    expect(graph.target(k("self"))).toBe(k("b"));
+    expect(graph.getEdgeAttributes(k("self"))).toMatchObject({ directed: true, parallelIndex: 0, parallelCount: 1, sign: -1 });
+    expect(graph.getNodeAttribute(k("b"), "degree")).toBe(2);
   });
 
   it("gives an actor with no relation degree 0", () => {
     const d: Loose = minimalDataset();
     d.actors.push({ id: "loner", kind: "person", label: { en: "Loner" } });
     const graph = buildGraph(valid(d), "en");
-    expect(graph.getNodeAttribute("loner", "degree")).toBe(0);
+    expect(graph.getNodeAttribute(k("loner"), "degree")).toBe(0);
     expect(graph.order).toBe(4);
   });
 
   it("copies a relation's date, and leaves it out when the relation has none", () => {
     const graph = buildGraph(valid(minimalDataset()), "en");
-    expect(graph.getEdgeAttribute("r1", "date")).toBe("2015-11-26");
-    expect("date" in graph.getEdgeAttributes("r2")).toBe(false);
+    expect(graph.getEdgeAttribute(k("r1"), "date")).toBe("2015-11-26");
+    expect("date" in graph.getEdgeAttributes(k("r2"))).toBe(false);
   });
 
   it("takes ids such as __proto__ and constructor as plain keys", () => {
@@ -206,10 +206,10 @@ describe("buildGraph on small datasets", () => {
     ];
     d.relations = [relation("toString", "__proto__", "constructor", "ally"), relation("hasOwnProperty", "constructor", "__proto__", "attack")];
     const graph = buildGraph(valid(d), "en");
-    expect(graph.nodes()).toEqual(["__proto__", "constructor"]);
-    expect(graph.edges()).toEqual(["toString", "hasOwnProperty"]);
-    expect(graph.getNodeAttribute("__proto__", "degree")).toBe(2);
-    expect(graph.getEdgeAttribute("hasOwnProperty", "parallelIndex")).toBe(1);
+    expect(graph.nodes().map(datasetId)).toEqual(["__proto__", "constructor"]);
+    expect(graph.edges().map(datasetId)).toEqual(["toString", "hasOwnProperty"]);
+    expect(graph.getNodeAttribute(k("__proto__"), "degree")).toBe(2);
+    expect(graph.getEdgeAttribute(k("hasOwnProperty"), "parallelIndex")).toBe(1);
   });
 
   it("builds an empty graph from an empty dataset", () => {
@@ -242,11 +242,11 @@ describe("positions and colours from the dataset", () => {
     const graph = buildGraph(result.value, "en");
     const first = input.actors[0].id as string;
     const second = input.actors[1].id as string;
-    expect(graph.getNodeAttributes(first)).toMatchObject({ x: 12.5, y: -3, placed: true, ownColor: "#123456" });
-    expect(graph.getNodeAttributes(second)).toMatchObject({ x: 0, y: 0, placed: false });
-    expect(graph.getNodeAttribute(second, "ownColor")).toBeUndefined();
+    expect(graph.getNodeAttributes(k(first))).toMatchObject({ x: 12.5, y: -3, placed: true, ownColor: "#123456" });
+    expect(graph.getNodeAttributes(k(second))).toMatchObject({ x: 0, y: 0, placed: false });
+    expect(graph.getNodeAttribute(k(second), "ownColor")).toBeUndefined();
     applyAppearance(graph, result.value);
-    expect(graph.getNodeAttribute(first, "color")).toBe("#123456");
-    expect(graph.getNodeAttribute(second, "color")).toBe(KIND_COLORS[input.actors[1].kind as ActorKind]);
+    expect(graph.getNodeAttribute(k(first), "color")).toBe("#123456");
+    expect(graph.getNodeAttribute(k(second), "color")).toBe(KIND_COLORS[input.actors[1].kind as ActorKind]);
   });
 });

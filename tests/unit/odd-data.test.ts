@@ -10,7 +10,7 @@ import { actorNumbers, analyseBalance, friendlyCommunities } from "../../src/cor
 import { lookup, validateDataset, type Dataset } from "../../src/core/dataset";
 import { buildSvg, toCsv, toEntenteJson, toGexf } from "../../src/core/export";
 import { applyFilters } from "../../src/core/filter";
-import { buildGraph } from "../../src/core/graph";
+import { buildGraph, graphKey } from "../../src/core/graph";
 import { importFile } from "../../src/core/import";
 import { searchActors } from "../../src/core/search";
 import { DEFAULT_VIEW, parseView, reconcileView, serializeView } from "../../src/core/view";
@@ -106,19 +106,34 @@ describe("odd but valid data", () => {
     expect(inherited).toEqual([]);
   });
 
-  it("builds a graph, numbers and GEXF for self relations, a lone actor, RTL, emoji and long labels", () => {
-    const d = withoutPrototypeIds();
-    d.relations.push(relation("self", "b", "b", "attack"));
+  it("builds a graph, numbers and GEXF for prototype names, self relations, a lone actor, RTL, emoji and long labels", () => {
+    const d = oddDataset();
+    d.relations.push(relation("self-b", "b", "b", "attack"));
     const dataset = accepted(d);
     const graph = buildGraph(dataset, "en");
     expect(graph.order).toBe(dataset.actors.length);
     expect(graph.size).toBe(dataset.relations.length);
-    expect(graph.getNodeAttribute("alone", "degree")).toBe(0);
-    expect(graph.getNodeAttribute("long", "label")).toHaveLength(10_000);
+    expect(graph.getNodeAttribute(graphKey("alone"), "degree")).toBe(0);
+    // Drawn on the canvas cut short; the dataset keeps it whole.
+    expect(graph.getNodeAttribute(graphKey("long"), "label")).toHaveLength(81);
+    expect(dataset.actors.find((a) => a.id === "long")?.label.en).toHaveLength(10_000);
     const data = lookup(dataset);
     expect(actorNumbers(data, undefined, { betweenness: true }).get("alone")?.degree).toBe(0);
-    const gexf = importFile({ name: "odd.gexf", text: toGexf(dataset) });
-    expect(gexf.ok && gexf.dataset.actors.map((a) => a.label.en)).toEqual(dataset.actors.map((a) => a.label.en));
+    const numbers = actorNumbers(data, undefined, { betweenness: true });
+    expect(numbers.get("__proto__")?.degree).toBe(2);
+    expect(numbers.get("constructor")?.degree).toBe(1);
+    expect(graph.getNodeAttribute(graphKey("__proto__"), "degree")).toBe(2);
+    expect(graph.neighbors(graphKey("__proto__")).sort()).toEqual([graphKey("constructor"), graphKey("toString")]);
+    // The graph keeps its data to itself: nothing was set on Object.prototype.
+    const inherited: string[] = [];
+    for (const key in {}) inherited.push(key);
+    expect(inherited).toEqual([]);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    const exported = toGexf(dataset);
+    expect(exported).toContain('<node id="__proto__"');
+    const plain = accepted(withoutPrototypeIds());
+    const gexf = importFile({ name: "odd.gexf", text: toGexf(plain) });
+    expect(gexf.ok && gexf.dataset.actors.map((a) => a.label.en)).toEqual(plain.actors.map((a) => a.label.en));
   });
 
   it("keeps prototype names, RTL and emoji ids in the URL", () => {
@@ -147,8 +162,8 @@ describe("odd but valid data", () => {
     const shown = applyFilters(data, { ...DEFAULT_VIEW, types: ["attack"] });
     expect(performance.now() - start).toBeLessThan(5_000);
     expect(graph.size).toBe(10_000);
-    expect(graph.getEdgeAttribute("p9999", "parallelCount")).toBe(10_000);
-    expect(graph.getEdgeAttribute("p9999", "parallelIndex")).toBe(9_999);
+    expect(graph.getEdgeAttribute(graphKey("p9999"), "parallelCount")).toBe(10_000);
+    expect(graph.getEdgeAttribute(graphKey("p9999"), "parallelIndex")).toBe(9_999);
     expect(shown.relations.size).toBe(3_334);
     expect(actorNumbers(data).get("a")?.degree).toBe(10_000);
   });
@@ -171,7 +186,7 @@ describe("odd but valid data", () => {
     const data = lookup(dataset);
     expect(searchActors(data, "ایران", "fa").map((h) => h.actor)).toEqual(["rtl"]);
     expect(searchActors(data, "France", "en").map((h) => h.actor)).toContain("emoji");
-    expect(buildGraph(dataset, "en").getNodeAttribute("emoji", "label")).toBe(EMOJI);
+    expect(buildGraph(dataset, "en").getNodeAttribute(graphKey("emoji"), "label")).toBe(EMOJI);
     expect(dataset.relations.find((r) => r.id === "rtl-emoji")?.evidence[0]?.quote).toBe(`${RTL} ${EMOJI}`);
   });
 
@@ -193,5 +208,34 @@ describe("odd but valid data", () => {
     });
     expect(gexf.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(gexf.ok && gexf.dataset.actors.map((a) => a.label)).toEqual([{ en: "x" }, { en: "y" }]);
+  });
+});
+
+describe("prototype names in graph files", () => {
+  it("GEXF and GraphML nodes and edges named __proto__ or constructor import as plain ids and leave Object.prototype alone", () => {
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">
+<nodes><node id="__proto__" label="Proto"/><node id="constructor" label="Maker"/><node id="toString" label="Text"/></nodes>
+<edges><edge id="hasOwnProperty" source="__proto__" target="constructor"/><edge id="valueOf" source="toString" target="__proto__"/></edges>
+</graph></gexf>`;
+    const graphml = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">
+<node id="__proto__"/><node id="constructor"/>
+<edge id="toString" source="constructor" target="__proto__"/>
+</graph></graphml>`;
+    for (const [name, text] of [["odd.gexf", gexf], ["odd.graphml", graphml]] as const) {
+      const result = importFile({ name, text });
+      expect(result.ok, name).toBe(true);
+      if (!result.ok) continue;
+      expect(result.dataset.actors.map((a) => a.id).sort(), name).toEqual(name.endsWith("gexf") ? ["__proto__", "constructor", "toString"] : ["__proto__", "constructor"]);
+      expect(result.dataset.relations.map((r) => [r.id, r.source, r.target]), name).toEqual(
+        name.endsWith("gexf")
+          ? [["hasOwnProperty", "__proto__", "constructor"], ["valueOf", "toString", "__proto__"]]
+          : [["toString", "constructor", "__proto__"]],
+      );
+      const inherited: string[] = [];
+      for (const key in {}) inherited.push(key);
+      expect(inherited, name).toEqual([]);
+    }
   });
 });

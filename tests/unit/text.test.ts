@@ -1,6 +1,7 @@
 /** Which language a text is shown in: the reader's, the dataset's, English, then any. */
 import { describe, expect, it } from "vitest";
 import { pickLanguage, pickText, type LocalizedText } from "../../src/core/dataset";
+import { LABEL_MAX, shorten } from "../../src/core/dataset/text";
 
 const all: LocalizedText = { fa: "فارسی", en: "English", de: "Deutsch" };
 
@@ -60,5 +61,30 @@ describe("pickText and pickLanguage: missing and odd text", () => {
     const text = Object.assign(Object.create(null) as LocalizedText, { en: "English" });
     expect(pickText(text, "fa")).toBe("English");
     expect(pickLanguage(text, "fa")).toBe("en");
+  });
+});
+
+describe("shorten", () => {
+  it("leaves a label up to the limit as it is", () => {
+    expect(shorten("Russia")).toBe("Russia");
+    expect(shorten("x".repeat(LABEL_MAX))).toBe("x".repeat(LABEL_MAX));
+  });
+
+  it("cuts a longer one to the limit, with an ellipsis and no trailing space", () => {
+    expect(shorten("x".repeat(LABEL_MAX + 1))).toBe(`${"x".repeat(LABEL_MAX)}…`);
+    expect(shorten("abcd efgh", 5)).toBe("abcd…");
+    expect(shorten("Ω".repeat(10_000))).toHaveLength(LABEL_MAX + 1);
+  });
+
+  it("counts characters as a reader does: a flag or a family emoji is one, never cut in half", () => {
+    const flags = "🇫🇷".repeat(10);
+    expect(shorten(flags, 3)).toBe("🇫🇷🇫🇷🇫🇷…");
+    expect(shorten("👩‍👩‍👧👩‍👩‍👧", 1)).toBe("👩‍👩‍👧…");
+    // A short text of many code units but few characters stays whole.
+    expect(shorten("👩‍👩‍👧".repeat(5), 5)).toBe("👩‍👩‍👧".repeat(5));
+  });
+
+  it("keeps Persian letters joined up to the cut", () => {
+    expect(shorten("جمهوری اسلامی ایران", 6)).toBe("جمهوری…");
   });
 });

@@ -4,6 +4,7 @@
  * the numbers the UI can size nodes by and rank actors with.
  */
 import { UndirectedGraph } from "graphology";
+import { graphKey } from "../graph/keys";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 import type { DatasetLookup } from "../dataset/lookup";
 import { compareIds } from "./balance";
@@ -61,7 +62,7 @@ export function actorNumbers(
 
   const graph = new UndirectedGraph();
   const withBetweenness = options.betweenness !== false;
-  if (withBetweenness) for (const id of numbers.keys()) graph.addNode(id);
+  if (withBetweenness) for (const id of numbers.keys()) graph.addNode(graphKey(id));
 
   for (const relation of data.dataset.relations) {
     if (visibleRelations !== undefined && !visibleRelations.has(relation.id)) continue;
@@ -78,13 +79,13 @@ export function actorNumbers(
       else end.bySign.neutral += 1;
     }
     // A self relation lies on no shortest path between two other actors.
-    if (withBetweenness && relation.source !== relation.target) graph.mergeEdge(relation.source, relation.target);
+    if (withBetweenness && relation.source !== relation.target) graph.mergeEdge(graphKey(relation.source), graphKey(relation.target));
   }
 
   if (withBetweenness && graph.size > 0) {
     // Unweighted on purpose: evidence counts say how much is reported, not how far apart two actors are.
     const values = betweennessCentrality(graph, { getEdgeWeight: null });
-    for (const [id, entry] of numbers) entry.betweenness = values[id] ?? 0;
+    for (const [id, entry] of numbers) entry.betweenness = values[graphKey(id)] ?? 0;
   }
 
   for (const metric of SIZE_METRICS) {

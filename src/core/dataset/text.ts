@@ -34,3 +34,23 @@ export function pickLanguage(
   }
   return Object.keys(text).find((key) => text[key]);
 }
+
+/** Longest label shown whole, in characters as a reader counts them (grapheme clusters). */
+export const LABEL_MAX = 80;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * A text cut to `max` characters with an ellipsis, for places with room for a
+ * label but not a paragraph (the canvas, headings, lists). Characters are
+ * grapheme clusters, so a flag or a family emoji is never cut in half.
+ */
+export function shorten(text: string, max = LABEL_MAX): string {
+  if (text.length <= max) return text;
+  const parts: string[] = [];
+  for (const { segment } of graphemes.segment(text)) {
+    if (parts.length === max) return `${parts.join("").trimEnd()}…`;
+    parts.push(segment);
+  }
+  return text;
+}

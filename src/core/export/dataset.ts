@@ -17,6 +17,7 @@ import Papa from "papaparse";
 import { MultiGraph } from "graphology";
 import { write as writeGexfGraph } from "graphology-gexf";
 import { CORE_RELATION_TYPES } from "../dataset/kinds";
+import { datasetId, graphKey } from "../graph/keys";
 import type { Dataset, Evidence, LocalizedText, Relation } from "../dataset/schema";
 
 export interface VisibleIds {
@@ -218,29 +219,29 @@ export function toGexf(
       attributes.y = point.y;
     }
     // Merged, not added: stripping characters XML cannot hold may make two ids one, and the export must not throw.
-    graph.mergeNode(xml(actor.id), attributes);
+    graph.mergeNode(graphKey(xml(actor.id)), attributes);
   }
 
   const types = new Map(dataset.relationTypes.map((t) => [t.id, t]));
   for (const relation of dataset.relations) {
-    const key = xml(relation.id);
+    const key = graphKey(xml(relation.id));
     if (graph.hasEdge(key)) continue;
     const type = types.get(relation.type);
     const attributes: EdgeAttributes = { label: xml(type ? anyText(type.label) : relation.type), data: edgeData(relation) };
     const color = rgbOf(type?.color);
     if (color) attributes.color = color;
     if (relation.weight !== undefined && Number.isFinite(relation.weight)) attributes.weight = relation.weight;
-    const source = xml(relation.source);
-    const target = xml(relation.target);
+    const source = graphKey(xml(relation.source));
+    const target = graphKey(xml(relation.target));
     // A relation to an actor the list lacks is invalid data; a bare node keeps the export whole instead of throwing.
-    if (!graph.hasNode(source)) graph.addNode(source, { label: source, data: {} });
-    if (!graph.hasNode(target)) graph.addNode(target, { label: target, data: {} });
+    if (!graph.hasNode(source)) graph.addNode(source, { label: datasetId(source), data: {} });
+    if (!graph.hasNode(target)) graph.addNode(target, { label: datasetId(target), data: {} });
     const directed = relation.directed ?? type?.directed ?? false;
     if (directed) graph.addDirectedEdgeWithKey(key, source, target, attributes);
     else graph.addUndirectedEdgeWithKey(key, source, target, attributes);
   }
 
-  return writeGexfGraph(graph, {
+  const written = writeGexfGraph(graph, {
     version: "1.3",
     formatNode: (_key, a) => {
       const viz: { color?: string; x?: number; y?: number } = {};
@@ -258,4 +259,17 @@ export function toGexf(
       ...(a.weight !== undefined ? { weight: a.weight } : {}),
     }),
   });
+  return withoutKeyPrefix(written);
+}
+
+/**
+ * The writer names nodes and edges by their graph keys; the file must carry
+ * the dataset's ids. Inside a node or edge tag, attribute values are escaped
+ * (a label cannot hold a quote), so only the id, source and target attributes
+ * can start with the prefix.
+ */
+function withoutKeyPrefix(gexf: string): string {
+  const prefix = graphKey("");
+  // A quoted value may hold ">" (the writer escapes only "<", "&" and quotes), so quoted values are skipped whole.
+  return gexf.replace(/<(?:node|edge)\b(?:[^>"]|"[^"]*")*>/g, (tag) => tag.replace(/ (id|source|target)="([^"]*)"/g, (_m, name: string, value: string) => ` ${name}="${value.startsWith(prefix) ? datasetId(value) : value}"`));
 }

@@ -1,10 +1,12 @@
 /**
  * The graph model: one node per actor and one edge per relation, keyed by the
- * dataset's own ids. Appearance (colours, sizes, programs) is not decided here.
+ * dataset's own ids behind a prefix (see keys.ts). Appearance (colours, sizes,
+ * programs) is not decided here.
  */
 import { MultiGraph } from "graphology";
 import type { Actor, ActorKind, Dataset, Relation, Sign } from "../dataset/schema";
-import { pickText } from "../dataset/text";
+import { pickText, shorten } from "../dataset/text";
+import { datasetId, graphKey } from "./keys";
 
 export interface ActorNode {
   label: string;
@@ -67,7 +69,7 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
 
   dataset.actors.forEach((actor: Actor) => {
     const node: ActorNode = {
-      label: pickText(actor.label, lang, datasetLang),
+      label: shorten(pickText(actor.label, lang, datasetLang)),
       kind: actor.kind,
       degree: 0,
       x: actor.position?.x ?? 0,
@@ -75,7 +77,7 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
       placed: actor.position !== undefined,
     };
     if (actor.color !== undefined) node.ownColor = actor.color;
-    graph.addNode(actor.id, node);
+    graph.addNode(graphKey(actor.id), node);
   });
 
   const pairs = new Map<string, { id: number; count: number }>();
@@ -103,9 +105,9 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
     };
     if (relation.date !== undefined) attributes.date = relation.date;
     if (attributes.directed) {
-      graph.addDirectedEdgeWithKey(relation.id, relation.source, relation.target, attributes);
+      graph.addDirectedEdgeWithKey(graphKey(relation.id), graphKey(relation.source), graphKey(relation.target), attributes);
     } else {
-      graph.addUndirectedEdgeWithKey(relation.id, relation.source, relation.target, attributes);
+      graph.addUndirectedEdgeWithKey(graphKey(relation.id), graphKey(relation.source), graphKey(relation.target), attributes);
     }
   });
   // Counted per relation, not per edge end: graph.degree() counts a self relation twice.
@@ -117,7 +119,7 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
   }
   graph.updateEachNodeAttributes((node, attributes) => ({
     ...attributes,
-    degree: degrees.get(node) ?? 0,
+    degree: degrees.get(datasetId(node)) ?? 0,
   }));
   return graph;
 }

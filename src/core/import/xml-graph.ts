@@ -20,6 +20,7 @@ import type { Attributes } from "graphology-types";
 import { ACTOR_KINDS, isIsoDate, type ActorKind } from "../dataset/kinds";
 import { evidenceSchema, type Actor, type Dataset, type Evidence, type Meta, type Relation, type RelationType } from "../dataset/schema";
 import { validateDataset } from "../dataset/validate";
+import { datasetId, graphKey } from "../graph/keys";
 import { error, hasErrors, warning, type Problem } from "../problems";
 import type { ImportFile, ImportOptions, ImportResult } from "./types";
 import { findCoreType } from "./vocabulary";
@@ -338,6 +339,7 @@ function prepare(
     else nodeIds.add(id);
   }
   badNodes.finish();
+  for (const node of elements(doc, "node")) node.setAttribute("id", graphKey(node.getAttribute("id") ?? ""));
 
   const edges = elements(doc, "edge");
   const claimed = new Set<string>();
@@ -388,7 +390,9 @@ function prepare(
       renamed.add(warning(path, `the edge id "${given}" is used twice; this edge is read as "${id}"`));
     } else id = given;
     used.add(id);
-    if (id !== given) edge.setAttribute("id", id);
+    // graphology keys its adjacency by these: prefixed, no id can be "__proto__" there (core/graph/keys.ts).
+    edge.setAttribute("id", graphKey(id));
+    for (const end of ["source", "target"] as const) edge.setAttribute(end, graphKey(edge.getAttribute(end) ?? ""));
 
     let directed: boolean;
     if (format === "gexf") {
@@ -401,7 +405,7 @@ function prepare(
       directed = flag === "true" ? true : flag === "false" ? false : graphDirected;
     }
     const start = format === "gexf" ? edge.getAttribute("start") : null;
-    facts.set(id, start ? { directed, start } : { directed });
+    facts.set(graphKey(id), start ? { directed, start } : { directed });
   });
   dangling.finish();
   renamed.finish();
@@ -480,7 +484,7 @@ function mapActors(graph: MultiGraph, problems: Problem[]): Actor[] {
         );
       }
     }
-    const actor: Actor = { id: key, kind, label: labelsOf(attrs, key) };
+    const actor: Actor = { id: datasetId(key), kind, label: labelsOf(attrs, datasetId(key)) };
     const x = finite(attrs.x);
     const y = finite(attrs.y);
     if (x !== undefined && y !== undefined) actor.position = { x, y };
@@ -575,12 +579,12 @@ function mapRelations(
       );
     }
     const relation: Relation = {
-      id: key,
-      source,
-      target,
+      id: datasetId(key),
+      source: datasetId(source),
+      target: datasetId(target),
       type: typeId,
       directed,
-      evidence: evidenceOf(attrs) ?? [{ quote: `${evidenceName}: edge ${key}`, reportedBy }],
+      evidence: evidenceOf(attrs) ?? [{ quote: `${evidenceName}: edge ${datasetId(key)}`, reportedBy }],
     };
     const date = dateOf(attrs.date, attrs.start, fact?.start);
     if (date) relation.date = date;
