@@ -1,5 +1,5 @@
 /** The embed's own URL parameters (besides the view's): `embed=1`, `theme` and `height`. */
-import { warning, type Problem } from "./problems";
+import { msg, warning, type Problem } from "./problems";
 
 export type ThemeName = "light" | "dark";
 
@@ -19,13 +19,13 @@ export function parseEmbedParams(search: string): { params: EmbedParams; notices
   let theme: ThemeName = "light";
   const rawTheme = query.get("theme");
   if (rawTheme === "light" || rawTheme === "dark") theme = rawTheme;
-  else if (rawTheme !== null) notices.push(warning("theme", `unknown theme "${rawTheme}": use light or dark`));
+  else if (rawTheme !== null) notices.push(warning("theme", msg("problem.url.theme", { value: rawTheme })));
   let height: number | null = null;
   const rawHeight = query.get("height");
   if (rawHeight !== null) {
     const n = Number(rawHeight);
     if (/^\d+$/.test(rawHeight) && n >= EMBED_HEIGHT.min && n <= EMBED_HEIGHT.max) height = n;
-    else notices.push(warning("height", `height "${rawHeight}" must be a whole number of pixels from ${EMBED_HEIGHT.min} to ${EMBED_HEIGHT.max}`));
+    else notices.push(warning("height", msg("problem.url.height", { value: rawHeight, ...EMBED_HEIGHT })));
   }
   const out = new URLSearchParams({ embed: "1" });
   if (theme !== "light") out.set("theme", theme);

@@ -7,6 +7,7 @@
  */
 import type { Actor, Relation } from "../core/dataset";
 import type { ImportResult } from "../core/import/types";
+import { plainProblem } from "../core/problems";
 
 /** Items per part: a few tens of milliseconds to unpack on a slow machine. */
 export const PART_SIZE = 2000;
@@ -17,7 +18,9 @@ export type HandoverPart =
   | { kind: "actors"; items: Actor[] }
   | { kind: "relations"; items: Relation[] };
 
-export function* splitResult(result: ImportResult, size = PART_SIZE): Generator<HandoverPart> {
+export function* splitResult(whole: ImportResult, size = PART_SIZE): Generator<HandoverPart> {
+  // A problem's catalogue key would not survive structured cloning as it is (see core/problems).
+  const result = { ...whole, problems: whole.problems.map(plainProblem) };
   if (!result.ok) {
     yield { kind: "head", result, actors: 0, relations: 0 };
     return;

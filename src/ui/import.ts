@@ -9,6 +9,7 @@ import type { Problem } from "../core/problems";
 import type { ImportOptions } from "../core/import/types";
 import { importBlob, type ImportProgress } from "../import/client";
 import { h, showPanel } from "./dom";
+import { problemItem, problemPlace, problemText } from "./problems";
 
 export interface ImportHandlers {
   loaded(dataset: Dataset, warnings: readonly Problem[]): void;
@@ -129,7 +130,10 @@ export class ImportUi {
 
   private showProblems(name: string, problems: readonly Problem[]): void {
     const { t } = this;
-    const asText = problems.map((p) => `${p.severity}\t${p.path || "-"}\t${p.message}`).join("\n");
+    // Copied as the reader sees it: a Persian reader pastes Persian into a bug report or an email.
+    const asText = problems
+      .map((p) => `${p.severity}\t${p.path ? problemPlace(p, t).text : "-"}\t${problemText(p, t)}`)
+      .join("\n");
     const copy = h("button", { type: "button", className: "tool-button" }, t("import.copy"));
     copy.addEventListener("click", () => {
       void navigator.clipboard.writeText(asText).then(() => (copy.textContent = t("import.copied")));
@@ -142,7 +146,7 @@ export class ImportUi {
       h(
         "ul",
         { className: "problem-list" },
-        ...problems.map((p) => h("li", { className: p.severity }, h("code", { dir: "ltr" }, p.path || t("problems.document")), " ", h("span", { dir: "auto" }, p.message))),
+        ...problems.map((p) => problemItem(p, t, p.severity)),
       ),
       h("div", { className: "share-row" }, copy, close),
     ]);

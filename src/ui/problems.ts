@@ -2,12 +2,54 @@ import type { Problem } from "../core/problems";
 import { h, replace, showPanel } from "./dom";
 import type { Translate } from "../core/i18n";
 
+/** What is wrong, in the reader's language when the core gave a catalogue key; else the core's own (English) words. */
+export function problemText(p: Problem, t: Translate): string {
+  return p.key ? t(p.key, p.values) : p.message;
+}
+
+const LINE = /^line (\d+), column (\d+)$/;
+/** "row 7", "row 7, column \"type\"", optionally after a file's name: "actors.csv, row 4, column \"kind\"". */
+const ROW = /^(?:(.*), )?row (\d+)(?:, column "(.*)")?$/s;
+
+/**
+ * Where the problem is, for a reader. The importers write places in a file
+ * as "line 12, column 4" or "row 7, column \"type\"" (see core/import/types.ts);
+ * those are said in the reader's language. Anything else is a JSON path or a
+ * URL parameter, and stays as written: `localized` is then false.
+ */
+export function problemPlace(p: Problem, t: Translate): { text: string; localized: boolean } {
+  if (p.path === "") return { text: t("problems.document"), localized: true };
+  const line = LINE.exec(p.path);
+  if (line) return { text: t("problem.at.line", { line: Number(line[1]), column: Number(line[2]) }), localized: true };
+  const row = ROW.exec(p.path);
+  if (row) {
+    const [, file, number, column] = row;
+    const at =
+      column === undefined
+        ? t("problem.at.row", { row: Number(number) })
+        : t("problem.at.rowColumn", { row: Number(number), column });
+    return { text: file === undefined ? at : t("problem.at.inFile", { file, at }), localized: true };
+  }
+  return { text: p.path, localized: false };
+}
+
+/** One problem as a list item: its place (a JSON path stays left-to-right code) and what is wrong. */
+export function problemItem(p: Problem, t: Translate, className?: string): HTMLLIElement {
+  const place = problemPlace(p, t);
+  return h(
+    "li",
+    className === undefined ? {} : { className },
+    h("code", { dir: place.localized ? "auto" : "ltr" }, place.text),
+    " ",
+    h("span", { dir: "auto" }, problemText(p, t)),
+  );
+}
+
 /** Shows why a dataset cannot be shown: each problem with where it is and what is wrong. */
 export function renderProblems(root: HTMLElement, problems: readonly Problem[], t: Translate, heading?: string): void {
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
-  const item = (p: Problem) =>
-    h("li", { className: p.severity }, h("code", { dir: "ltr" }, p.path || t("problems.document")), " ", h("span", { dir: "auto" }, p.message));
+  const item = (p: Problem) => problemItem(p, t, p.severity);
   root.hidden = false;
   replace(
     root,
@@ -37,9 +79,7 @@ export function renderNotices(root: HTMLElement, groups: readonly NoticeGroup[],
             h(
               "ul",
               {},
-              ...group.problems.map((n) =>
-                h("li", {}, h("code", { dir: "ltr" }, n.path || t("problems.document")), " ", h("span", { dir: "auto" }, n.message)),
-              ),
+              ...group.problems.map((n) => problemItem(n, t)),
             ),
           ]),
           h("button", { type: "button", className: "dismiss", on: { click: () => renderNotices(root, [], t) } }, t("notices.dismiss")),

@@ -229,8 +229,9 @@ describe("the full app", () => {
     const notices = page.locator("#notices");
     expect(await notices.isVisible()).toBe(true);
     const text = await notices.innerText();
-    expect(text).toContain('unknown language "xx"');
-    expect(text).toContain("is not an http or https address");
+    // The page speaks Persian (see below), and so do its notices.
+    expect(text).toContain("زبان ناشناختهٔ «xx»");
+    expect(text).toContain("نشانی http یا https نیست");
     // An unknown language is no choice: the dataset's own language (Persian) is used.
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("fa");
     await notices.getByRole("button", { name: "بستن" }).click();

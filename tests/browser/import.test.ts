@@ -242,3 +242,34 @@ describe("real files made by Gephi and others", () => {
     }, 180_000);
   }
 });
+
+describe("problems in the reader's language", () => {
+  it("a broken CSV dropped on the Persian page lists its problems in Persian, with Persian places", async () => {
+    const { page, errors } = await open(browser, "?lang=fa");
+    await settled(page);
+    await drop(page, "broken.csv", "source,target,colour\natlantis,borduria,red\n", "text/csv");
+    const panel = page.locator("#import-panel");
+    await expect.poll(() => panel.getAttribute("data-state"), { timeout: 20_000 }).toBe("failed");
+    const text = await panel.innerText();
+    expect(text).toContain("broken.csv باز نشد");
+    expect(text).toContain('ستون‌های لازم "type" نیستند (سطر عنوان: source, target, colour)');
+    expect(text).toContain("ستون ناشناختهٔ «colour» نادیده گرفته شد");
+    expect(text).toContain("ردیف ۱، ستون «colour»");
+    expect(text).not.toContain("missing required");
+    expect(text).not.toContain("row 1");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a bad address parameter is told in Persian", async () => {
+    const { page, errors } = await open(browser, "?lang=fa&kinds=xyz");
+    await settled(page);
+    const notices = page.locator("#notices");
+    expect(await notices.isVisible()).toBe(true);
+    const text = await notices.innerText();
+    expect(text).toContain("نوع بازیگر ناشناختهٔ «xyz»");
+    expect(text).not.toContain("unknown actor kind");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -4,6 +4,14 @@
  * not valid JSON`), so a small scanner finds the offset itself. Only called
  * once JSON.parse has failed; never throws.
  */
+import type { MessageKey } from "../i18n/en";
+import type { MessageValues } from "../problems";
+
+/** What went wrong, as a catalogue sentence that also takes the {line} and {column}. */
+export interface JsonSyntaxReason {
+  key: Extract<MessageKey, `problem.json.${string}`>;
+  values?: MessageValues;
+}
 export interface JsonSyntaxError {
   /** Offset into the text, in UTF-16 code units. */
   offset: number;
@@ -11,13 +19,13 @@ export interface JsonSyntaxError {
   line: number;
   /** 1-based. */
   column: number;
-  reason: string;
+  reason: JsonSyntaxReason;
 }
 
 class Stop {
   constructor(
     readonly offset: number,
-    readonly reason: string,
+    readonly reason: JsonSyntaxReason,
   ) {}
 }
 
@@ -26,9 +34,9 @@ const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "
 
 export function locateJsonError(text: string): JsonSyntaxError | undefined {
   let i = 0;
-  const fail = (reason?: string): never => {
-    if (i >= text.length) throw new Stop(text.length, "unexpected end of text");
-    throw new Stop(i, reason ?? `unexpected ${JSON.stringify(text[i])}`);
+  const fail = (reason?: JsonSyntaxReason): never => {
+    if (i >= text.length) throw new Stop(text.length, { key: "problem.json.unexpectedEnd" });
+    throw new Stop(i, reason ?? { key: "problem.json.unexpected", values: { char: JSON.stringify(text[i]) } });
   };
   const space = (): void => {
     while (i < text.length && " \t\n\r".includes(text[i] as string)) i++;
@@ -48,7 +56,7 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
         i++;
         return;
       }
-      if (c < 0x20) fail("control character in a string");
+      if (c < 0x20) fail({ key: "problem.json.controlCharacter" });
       if (c !== 0x5c) {
         i++;
         continue;
@@ -59,12 +67,12 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
         for (let k = 1; k <= 4; k++) {
           if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) {
             i += k;
-            fail("bad \\u escape in a string");
+            fail({ key: "problem.json.badUnicodeEscape" });
           }
         }
         i += 5;
       } else if (e !== undefined && ESCAPES.includes(e)) i++;
-      else fail("bad escape in a string");
+      else fail({ key: "problem.json.badEscape" });
     }
   };
   const value = (): void => {
@@ -81,10 +89,10 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
       for (;;) {
         if (c === "{") {
           space();
-          if (text[i] !== '"') fail("expected a property name in double quotes");
+          if (text[i] !== '"') fail({ key: "problem.json.expectedName" });
           string();
           space();
-          if (text[i] !== ":") fail('expected ":"');
+          if (text[i] !== ":") fail({ key: "problem.json.expectedColon" });
           i++;
         }
         value();
@@ -93,7 +101,7 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
         else if (text[i] === close) {
           i++;
           return;
-        } else fail(`expected "," or "${close}"`);
+        } else fail({ key: "problem.json.expectedCommaOr", values: { close } });
       }
     }
     if (c === '"') return string();
@@ -104,7 +112,7 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
     fail();
   };
   const digits = (): void => {
-    if (!isDigit(text[i])) fail("expected a digit");
+    if (!isDigit(text[i])) fail({ key: "problem.json.expectedDigit" });
     while (isDigit(text[i])) i++;
   };
   const number = (): void => {

@@ -4,6 +4,7 @@
  * fails when the two drift apart.
  */
 import { z } from "zod";
+import type { MessageKey } from "../i18n/en";
 import { ACTOR_KINDS } from "./kinds";
 
 // Before any schema is built: zod otherwise probes `new Function` for a faster parser,
@@ -12,19 +13,25 @@ z.config({ jitless: true });
 
 export { ACTOR_KINDS, CORE_RELATION_TYPES } from "./kinds";
 
+/**
+ * A rule's complaint is a catalogue key, not a sentence: the validator turns it
+ * into the reader's language (and English for the problem's message).
+ */
+const says = (key: Extract<MessageKey, `problem.dataset.${string}`>): string => key;
+
 const languageCode = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as fa or en");
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, says("problem.dataset.languageCode"));
 
 /** A calendar date written YYYY-MM-DD; z.iso.date() also rejects 2015-02-30. */
-export const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+export const isoDate = z.iso.date({ error: says("problem.dataset.isoDate") });
 
-const nonEmpty = z.string().trim().min(1, "must not be empty");
+const nonEmpty = z.string().trim().min(1, says("problem.dataset.empty"));
 
 /** Text meant for readers: one entry per language, at least one entry. */
 export const localizedText = z
   .record(languageCode, nonEmpty)
-  .refine((value) => Object.keys(value).length > 0, "needs text in at least one language")
+  .refine((value) => Object.keys(value).length > 0, says("problem.dataset.noLanguage"))
   .meta({
     id: "LocalizedText",
     minProperties: 1,
@@ -32,7 +39,7 @@ export const localizedText = z
   });
 
 const httpUrl = z
-  .url({ protocol: /^https?$/, error: "must be an http or https address" })
+  .url({ protocol: /^https?$/, error: says("problem.dataset.httpUrl") })
   // The pattern carries the http(s)-only rule into data/schema.json, as `protocol` does not.
   .meta({ format: "uri", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" });
 
@@ -52,11 +59,12 @@ export const metaSchema = z.object({
   source: sourceSchema,
 });
 
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour written #rrggbb");
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, says("problem.dataset.colour"));
 
 export const actorSchema = z.object({
   id,
-  kind: z.enum(ACTOR_KINDS, { error: `must be one of ${ACTOR_KINDS.join(", ")}` }),
+  // The validator names the kinds from zod's issue (invalid_value), in any language.
+  kind: z.enum(ACTOR_KINDS),
   label: localizedText,
   aliases: z.array(nonEmpty).optional(),
   description: localizedText.optional(),
@@ -70,9 +78,9 @@ export const relationTypeSchema = z.object({
   id,
   label: localizedText,
   sign: z.union([z.literal(1), z.literal(0), z.literal(-1)], {
-    error: "must be 1 (friendly), 0 (neutral) or -1 (hostile)",
+    error: says("problem.dataset.sign"),
   }),
-  directed: z.boolean({ error: "must be true or false" }),
+  directed: z.boolean({ error: says("problem.dataset.mustBeBoolean") }),
   color: colour,
   description: localizedText.optional(),
 });
@@ -91,15 +99,15 @@ export const relationSchema = z.object({
   source: id,
   target: id,
   type: id,
-  directed: z.boolean({ error: "must be true or false" }).optional(),
+  directed: z.boolean({ error: says("problem.dataset.mustBeBoolean") }).optional(),
   /** The (first) date the relation was reported. */
   date: isoDate.optional(),
   /** For relations aggregated from several events: the last date, and how many events. */
   endDate: isoDate.optional(),
-  count: z.number().int("must be a whole number").min(1, "must be at least 1").optional(),
+  count: z.number().int(says("problem.dataset.mustBeWholeNumber")).min(1, says("problem.dataset.atLeastOne")).optional(),
   /** A strength, such as GDELT's Goldstein scale (-10 hostile … +10 friendly). */
   weight: z.number().optional(),
-  evidence: z.array(evidenceSchema).min(1, "needs at least one piece of evidence"),
+  evidence: z.array(evidenceSchema).min(1, says("problem.dataset.noEvidence")),
 });
 
 export const datasetSchema = z

@@ -15,26 +15,43 @@ import {
   type Dataset,
 } from "./schema";
 import { locateJsonError } from "./json-error";
-import { error, formatPath, hasErrors, warning, type Problem, type Result } from "../problems";
+import { en, type MessageKey } from "../i18n/en";
+import { error, formatPath, hasErrors, msg, warning, type Message, type Problem, type Result } from "../problems";
 
 type Issue = z.core.$ZodIssue;
 
-function describeIssue(issue: Issue, input: unknown): string {
+/** Whether zod's message is one of the schema's own rules, which carry their catalogue key (see schema.ts). */
+function isSchemaMessage(message: string): message is Extract<MessageKey, `problem.dataset.${string}`> {
+  return message.startsWith("problem.dataset.") && Object.prototype.hasOwnProperty.call(en, message);
+}
+
+/**
+ * A catalogue message for each issue. The schema's own rules carry their key
+ * as zod's message; what zod finds by itself is keyed by its code. Anything
+ * else zod says stays in zod's words (English).
+ */
+function describeIssue(issue: Issue, input: unknown): Message | string {
   if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) {
-    return "is required but missing";
+    return msg("problem.dataset.missing");
   }
-  if (issue.code === "invalid_type") return `must be ${article(issue.expected)}`;
-  if (issue.code === "unrecognized_keys") return `has unknown field ${issue.keys.join(", ")}`;
-  if (issue.code === "invalid_key") return "has a key that is not a language code such as fa or en";
+  if (issue.code === "invalid_type") return expectedType(issue.expected);
+  if (issue.code === "unrecognized_keys") return msg("problem.dataset.unknownKeys", { fields: issue.keys.join(", ") });
+  if (issue.code === "invalid_key") return msg("problem.dataset.badLanguageKey");
+  if (isSchemaMessage(issue.message)) return msg(issue.message);
+  if (issue.code === "invalid_value") return msg("problem.dataset.oneOf", { values: issue.values.map(String).join(", ") });
   return issue.message;
 }
 
-function article(expected: string): string {
-  if (expected === "array") return "a list";
-  if (expected === "object" || expected === "record") return "an object";
-  if (expected === "undefined") return "absent";
-  if (expected === "boolean") return "true or false";
-  return `a ${expected}`;
+function expectedType(expected: string): Message {
+  if (expected === "array") return msg("problem.dataset.mustBeList");
+  if (expected === "object" || expected === "record") return msg("problem.dataset.mustBeObject");
+  if (expected === "undefined") return msg("problem.dataset.mustBeAbsent");
+  if (expected === "boolean") return msg("problem.dataset.mustBeBoolean");
+  if (expected === "string") return msg("problem.dataset.mustBeString");
+  if (expected === "number") return msg("problem.dataset.mustBeNumber");
+  // zod reports a fraction where .int() wants a whole number as a wrong type.
+  if (expected === "int") return msg("problem.dataset.mustBeWholeNumber");
+  return msg("problem.dataset.mustBeType", { type: expected });
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -64,7 +81,7 @@ function duplicateIds(items: readonly { id: string }[], list: string): Problem[]
     if (first === undefined) seen.set(item.id, i);
     else
       problems.push(
-        error(`${list}[${i}].id`, `duplicate id "${item.id}" (already used by ${list}[${first}])`),
+        error(`${list}[${i}].id`, msg("problem.dataset.duplicateId", { id: item.id, first: `${list}[${first}]` })),
       );
   });
   return problems;
@@ -84,19 +101,19 @@ export function linkProblems(dataset: Dataset): Problem[] {
     const at = `relations[${i}]`;
     for (const end of ["source", "target"] as const) {
       const actor = relation[end];
-      if (!actorIds.has(actor)) problems.push(error(`${at}.${end}`, `unknown actor "${actor}"`));
+      if (!actorIds.has(actor)) problems.push(error(`${at}.${end}`, msg("problem.dataset.unknownActor", { id: actor })));
       related.add(actor);
     }
     if (!typeIds.has(relation.type)) {
-      problems.push(error(`${at}.type`, `unknown relation type "${relation.type}"`));
+      problems.push(error(`${at}.type`, msg("problem.dataset.unknownType", { type: relation.type })));
     }
     if (relation.source === relation.target) {
-      problems.push(warning(`${at}.target`, `relates actor "${relation.source}" to itself`));
+      problems.push(warning(`${at}.target`, msg("problem.dataset.selfRelation", { id: relation.source })));
     }
   });
   dataset.actors.forEach((actor, i) => {
     if (!related.has(actor.id)) {
-      problems.push(warning(`actors[${i}]`, `actor "${actor.id}" has no relation`));
+      problems.push(warning(`actors[${i}]`, msg("problem.dataset.lonelyActor", { id: actor.id })));
     }
   });
   return problems;
@@ -129,7 +146,7 @@ export function unknownFieldProblems(input: unknown): Problem[] {
     if (!isRecord(value)) return;
     for (const key of Object.keys(value)) {
       if (!known.has(key)) {
-        problems.push(warning(childPath(path, key), `unknown field "${key}" is ignored`));
+        problems.push(warning(childPath(path, key), msg("problem.dataset.unknownField", { name: key })));
       }
     }
   };
@@ -158,7 +175,7 @@ export function validateDataset(input: unknown): Result<Dataset> {
   if (!parsed.success) {
     const problems =
       input === null || typeof input !== "object" || Array.isArray(input)
-        ? [error("", "the document must be a JSON object with meta, actors, relationTypes and relations")]
+        ? [error("", msg("problem.dataset.notObject"))]
         : [...shapeProblems(input, parsed.error.issues), ...unknownFieldProblems(input)];
     return { ok: false, problems };
   }
@@ -178,8 +195,9 @@ export function parseDatasetJson(text: string): Result<Dataset> {
   return validateDataset(value);
 }
 
-function jsonSyntaxMessage(text: string, cause: unknown): string {
+function jsonSyntaxMessage(text: string, cause: unknown): Message {
   const at = locateJsonError(text);
-  if (at) return `not valid JSON at line ${at.line}, column ${at.column}: ${at.reason}`;
-  return `not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}`;
+  if (at) return msg(at.reason.key, { ...at.reason.values, line: at.line, column: at.column });
+  // The engine's own words: too deep for the scanner, which says nothing then.
+  return msg("problem.json.invalid", { reason: cause instanceof Error ? cause.message : String(cause) });
 }

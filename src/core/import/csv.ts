@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import { ACTOR_KINDS, isIsoDate, type ActorKind } from "../dataset/kinds";
 import type { Actor, Dataset, Evidence, Relation } from "../dataset/schema";
 import { validateDataset } from "../dataset/validate";
-import { error, hasErrors, warning, type Problem } from "../problems";
+import { error, hasErrors, msg, warning, type Message, type Problem } from "../problems";
 import type { ImportFile, ImportOptions, ImportResult } from "./types";
 import { CORE_TYPES, EXTRA_TYPES, findKnownType, unknownType } from "./vocabulary";
 
@@ -48,9 +48,9 @@ interface Table {
   has: (column: string) => boolean;
 }
 
-const QUOTE_MESSAGES: Partial<Record<Papa.ParseError["code"], string>> = {
-  MissingQuotes: 'a quoted field is never closed: a " opens it and no " ends it',
-  InvalidQuotes: 'a quoted field has text after its closing "; write a quote inside quotes as ""',
+const QUOTE_MESSAGES: Partial<Record<Papa.ParseError["code"], Message>> = {
+  MissingQuotes: msg("problem.csv.missingQuotes"),
+  InvalidQuotes: msg("problem.csv.invalidQuotes"),
 };
 
 function parseRows(text: string, locate: Locate, problems: Problem[]): string[][] {
@@ -60,7 +60,7 @@ function parseRows(text: string, locate: Locate, problems: Problem[]): string[][
     parsed = Papa.parse<string[]>(body, { delimitersToGuess: [",", ";", "\t"] });
   } catch (cause) {
     // Papa does not document throwing on a string; the core promises never to, whatever the library does.
-    problems.push(error("", `the file could not be read as CSV: ${String(cause)}`));
+    problems.push(error("", msg("problem.csv.unreadable", { reason: String(cause) })));
     return [];
   }
   for (const e of parsed.errors) {
@@ -89,20 +89,22 @@ function readTable(
   header.forEach((name, i) => {
     const column = columns.find((c) => c.toLowerCase() === name.toLowerCase());
     if (column === undefined) {
-      if (name !== "") problems.push(warning(locate(1, name), `unknown column "${name}" is ignored`));
+      if (name !== "") problems.push(warning(locate(1, name), msg("problem.csv.unknownColumn", { name })));
     } else if (index.has(column)) {
-      problems.push(warning(locate(1, name), `column "${column}" appears twice; the first one is used`));
+      problems.push(warning(locate(1, name), msg("problem.csv.duplicateColumn", { name: column })));
     } else index.set(column, i);
   });
   const missing = required.filter((c) => !index.has(c));
   if (missing.length > 0) {
     const names = missing.map((c) => `"${c}"`).join(", ");
     const found = header.filter((h) => h !== "").join(", ");
+    const n = missing.length;
     problems.push(
       error(
         locate(1),
-        `missing required column${missing.length > 1 ? "s" : ""} ${names}` +
-          (found ? ` (the header reads: ${found})` : " (the file has no header row)"),
+        found
+          ? msg("problem.csv.missingColumns", { n, names, found })
+          : msg("problem.csv.missingColumnsNoHeader", { n, names }),
       ),
     );
     return undefined;
@@ -113,10 +115,7 @@ function readTable(
     const row = i + 1;
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== "")) {
       problems.push(
-        warning(
-          locate(row),
-          `row ${row} has ${cells.length} fields, the header ${header.length}; the extra ones are ignored`,
-        ),
+        warning(locate(row), msg("problem.csv.extraFields", { row, fields: cells.length, header: header.length })),
       );
     }
     records.push({ row, get: (column) => cells[index.get(column) ?? -1]?.trim() ?? "" });
@@ -133,9 +132,9 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function listIds(ids: readonly (string | number)[]): string {
-  const shown = ids.slice(0, SHOWN_IDS).join(", ");
-  return ids.length > SHOWN_IDS ? `${shown}, … (${ids.length} in all)` : shown;
+/** The first few ids, and whether some were left out (the message then says how many there are in all). */
+function listIds(ids: readonly (string | number)[]): { shown: string; cut: boolean } {
+  return { shown: ids.slice(0, SHOWN_IDS).join(", "), cut: ids.length > SHOWN_IDS };
 }
 
 function readActors(file: ImportFile, problems: Problem[]): Actor[] | undefined {
@@ -143,7 +142,7 @@ function readActors(file: ImportFile, problems: Problem[]): Actor[] | undefined 
   const table = readTable(file.text, ACTOR_COLUMNS, ["id"], locate, problems);
   if (!table) return undefined;
   if (!table.has("kind")) {
-    problems.push(warning(locate(1), 'there is no "kind" column: every actor is taken as a state'));
+    problems.push(warning(locate(1), msg("problem.csv.noKindColumn")));
   }
   const actors: Actor[] = [];
   const seen = new Map<string, number>();
@@ -151,12 +150,12 @@ function readActors(file: ImportFile, problems: Problem[]): Actor[] | undefined 
     const cell = (c: ActorColumn) => get(c);
     const id = cell("id");
     if (id === "") {
-      problems.push(error(locate(row, "id"), "the id is empty"));
+      problems.push(error(locate(row, "id"), msg("problem.csv.emptyId")));
       continue;
     }
     const first = seen.get(id);
     if (first !== undefined) {
-      problems.push(error(locate(row, "id"), `duplicate id "${id}" (already used by row ${first})`));
+      problems.push(error(locate(row, "id"), msg("problem.csv.duplicateId", { id, first })));
       continue;
     }
     seen.set(id, row);
@@ -170,8 +169,9 @@ function actorKind(value: string, hasColumn: boolean, path: string, problems: Pr
   const kind = ACTOR_KINDS.find((k) => k === value.toLowerCase());
   if (kind) return kind;
   if (hasColumn) {
-    const what = value === "" ? "the kind is empty" : `"${value}" is not one of ${ACTOR_KINDS.join(", ")}`;
-    problems.push(warning(path, `${what}; taken as "state"`));
+    const said =
+      value === "" ? msg("problem.csv.emptyKind") : msg("problem.csv.badKind", { value, kinds: ACTOR_KINDS.join(", ") });
+    problems.push(warning(path, said));
   }
   return "state";
 }
@@ -197,26 +197,32 @@ interface RelationContext {
 
 const at = locator("");
 
+const EMPTY = {
+  source: "problem.csv.emptySource",
+  target: "problem.csv.emptyTarget",
+  type: "problem.csv.emptyType",
+} as const;
+
 /** The row's relation, or undefined when an error leaves nothing sound to import. */
 function readRelation(ctx: RelationContext, row: number, cell: (c: RelationColumn) => string): Relation | undefined {
   const { problems } = ctx;
   let broken = false;
   for (const column of ["source", "target", "type"] as const) {
     if (cell(column) === "") {
-      problems.push(error(at(row, column), `the ${column} is empty`));
+      problems.push(error(at(row, column), msg(EMPTY[column])));
       broken = true;
     }
   }
   const date = cell("date");
   if (date !== "" && !isIsoDate(date)) {
-    problems.push(error(at(row, "date"), `"${date}" is not a date written YYYY-MM-DD`));
+    problems.push(error(at(row, "date"), msg("problem.csv.badDate", { value: date })));
     broken = true;
   }
   const id = cell("id") || `r${row}`;
   const first = ctx.ids.get(id);
   if (first !== undefined) {
     const path = at(row, cell("id") ? "id" : undefined);
-    problems.push(error(path, `duplicate id "${id}" (already used by row ${first})`));
+    problems.push(error(path, msg("problem.csv.duplicateId", { id, first })));
     broken = true;
   } else ctx.ids.set(id, row);
   if (broken) return undefined;
@@ -256,7 +262,7 @@ function readDirected(value: string, path: string, problems: Problem[]): boolean
   if (value === "") return undefined;
   const directed = DIRECTED.get(value.toLowerCase());
   if (directed === undefined) {
-    problems.push(warning(path, `"${value}" is not true or false (nor 1/0, yes/no); the type's default is used`));
+    problems.push(warning(path, msg("problem.csv.badDirected", { value })));
   }
   return directed;
 }
@@ -271,13 +277,12 @@ function readRelations(file: ImportFile, table: Table, problems: Problem[]) {
   const customTypes = EXTRA_TYPES.filter((t) => ctx.extraTypes.has(t.id));
   for (const [type, rows] of ctx.unknownTypes) {
     // One warning per type: a file that uses its own vocabulary would otherwise drown in them.
-    const where = `${rows.length > 1 ? "rows" : "row"} ${listIds(rows)}`;
-    problems.push(
-      warning(
-        at(rows[0] ?? 1, "type"),
-        `unknown relation type "${type}" (${where}); it is added as a neutral, undirected type`,
-      ),
-    );
+    const { shown, cut } = listIds(rows);
+    const n = rows.length;
+    const said = cut
+      ? msg("problem.csv.unknownTypeMany", { type, rows: shown, n })
+      : msg("problem.csv.unknownType", { type, rows: shown, n });
+    problems.push(warning(at(rows[0] ?? 1, "type"), said));
     customTypes.push(unknownType(type));
   }
   return { relations, customTypes };
@@ -298,12 +303,12 @@ function evidenceOf(
   };
   if (translation !== "") {
     if (quote !== "") evidence.translation = { en: translation };
-    else problems.push(warning(at(row, "translation"), "a translation without a quote is ignored"));
+    else problems.push(warning(at(row, "translation"), msg("problem.csv.translationWithoutQuote")));
   }
   const url = cell("url");
   if (url !== "") {
     if (isHttpUrl(url)) evidence.url = url;
-    else problems.push(warning(at(row, "url"), `"${url}" is not an http or https address; it is dropped`));
+    else problems.push(warning(at(row, "url"), msg("problem.csv.badUrl", { url })));
   }
   return evidence;
 }
@@ -344,15 +349,16 @@ export function importCsv(file: ImportFile, options: ImportOptions = {}): Import
   const listed = options.actors ? readActors(options.actors, problems) : [];
   if (!table || !listed) return { ok: false, format: "csv", problems };
 
-  if (table.records.length === 0) problems.push(warning("", "the file has a header but no relations"));
+  if (table.records.length === 0) problems.push(warning("", msg("problem.csv.noRelations")));
   const { relations, customTypes } = readRelations(file, table, problems);
   const { actors, created } = completeActors(listed, relations);
   if (options.actors && created.length > 0) {
-    const what =
-      created.length === 1
-        ? "1 actor named in relations but not in the actors file was added as a state labelled with its id"
-        : `${created.length} actors named in relations but not in the actors file were added as states labelled with their id`;
-    problems.push(warning("", `${what}: ${listIds(created)}`));
+    const { shown, cut } = listIds(created);
+    const n = created.length;
+    const said = cut
+      ? msg("problem.csv.addedActorsMany", { n, ids: shown })
+      : msg("problem.csv.addedActors", { n, ids: shown });
+    problems.push(warning("", said));
   }
   if (hasErrors(problems)) return { ok: false, format: "csv", problems };
 

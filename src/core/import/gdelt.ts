@@ -6,7 +6,7 @@
 import { isIsoDate, type ActorKind } from "../dataset/kinds";
 import type { Actor, Dataset, Evidence, Relation, RelationType } from "../dataset/schema";
 import { validateDataset } from "../dataset/validate";
-import { error, hasErrors, warning, type Problem } from "../problems";
+import { error, hasErrors, msg, warning, type Message, type Problem } from "../problems";
 import type { ImportFile, ImportOptions, ImportResult } from "./types";
 import { CORE_TYPES, STATEMENT_TYPE } from "./vocabulary";
 
@@ -142,8 +142,8 @@ interface Group {
 class RowErrors {
   private readonly shown: Problem[] = [];
   private more = 0;
-  constructor(private readonly summary: (n: number) => string) {}
-  add(path: string, message: string): void {
+  constructor(private readonly summary: (n: number) => Message) {}
+  add(path: string, message: Message): void {
     if (this.shown.length < MAX_ROW_PROBLEMS) this.shown.push(error(path, message));
     else this.more += 1;
   }
@@ -179,8 +179,6 @@ interface Tally {
   ids: Set<string>;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /** One pass over the rows, linear in the file: a hundred thousand events are a normal export. */
 function tally(text: string): Tally {
   const t: Tally = {
@@ -188,8 +186,8 @@ function tally(text: string): Tally {
     wellFormed: 0,
     withoutActors: 0,
     unknownRoots: [],
-    columnErrors: new RowErrors((n) => `${plural(n, "more row")} with the wrong number of columns`),
-    dateErrors: new RowErrors((n) => `${plural(n, "more row")} with a SQLDATE that is not a date`),
+    columnErrors: new RowErrors((n) => msg("problem.gdelt.moreColumnErrors", { n })),
+    dateErrors: new RowErrors((n) => msg("problem.gdelt.moreDateErrors", { n })),
     actors: new Map(),
     groups: new Map(),
     ids: new Set(),
@@ -206,7 +204,7 @@ function readRow(t: Tally, fields: readonly string[], row: number): void {
   t.rows += 1;
   if (fields.length !== GDELT_COLUMNS.length) {
     const expected = GDELT_COLUMNS.length;
-    t.columnErrors.add(`row ${row}`, `row ${row} has ${fields.length} columns, expected ${expected}`);
+    t.columnErrors.add(`row ${row}`, msg("problem.gdelt.columnCount", { row, fields: fields.length, expected }));
     return;
   }
   t.wellFormed += 1;
@@ -226,7 +224,7 @@ function readRow(t: Tally, fields: readonly string[], row: number): void {
   const date = sqlDate(get(COLUMN.SQLDATE));
   if (date === undefined) {
     const value = get(COLUMN.SQLDATE);
-    t.dateErrors.add(`row ${row}, column "SQLDATE"`, `"${value}" is not a date written YYYYMMDD`);
+    t.dateErrors.add(`row ${row}, column "SQLDATE"`, msg("problem.gdelt.badDate", { value }));
     return;
   }
   addActor(t.actors, a1, get(COLUMN.Actor1Name), get(COLUMN.Actor1CountryCode), get(COLUMN.Actor1Type1Code));
@@ -250,20 +248,19 @@ function addActor(
 function tallyProblems(t: Tally): Problem[] {
   const problems = [...t.columnErrors.problems(), ...t.dateErrors.problems()];
   if (t.withoutActors > 0) {
-    problems.push(warning("", `${plural(t.withoutActors, "row")} without Actor1Code or Actor2Code skipped`));
+    problems.push(warning("", msg("problem.gdelt.withoutActors", { n: t.withoutActors })));
   }
   if (t.unknownRoots.length > 0) {
     const n = t.unknownRoots.length;
     const rows = t.unknownRoots.slice(0, SHOWN_ROWS).join(", ") + (n > SHOWN_ROWS ? ", …" : "");
-    problems.push(warning("", `${plural(n, "row")} with a CAMEO root code outside 01–20 skipped (rows ${rows})`));
+    problems.push(warning("", msg("problem.gdelt.unknownRoots", { n, rows })));
   }
   const cut = [...t.groups.values()].filter((g) => g.dropped > 0);
   if (cut.length > 0) {
     const urls = cut.reduce((n, g) => n + g.dropped, 0);
-    const where = `in ${plural(cut.length, "relation")}`;
-    problems.push(
-      warning("", `${plural(urls, "source URL")} beyond the first ${MAX_EVIDENCE} of a relation dropped (${where})`),
-    );
+    // Two counts in one sentence: the key carries the relations' plural, {n} the URLs'.
+    const key = cut.length === 1 ? "problem.gdelt.droppedUrls" : "problem.gdelt.droppedUrlsRelations";
+    problems.push(warning("", msg(key, { n: urls, max: MAX_EVIDENCE, relations: cut.length })));
   }
   return problems;
 }
@@ -271,7 +268,7 @@ function tallyProblems(t: Tally): Problem[] {
 /** Reads a GDELT 2.0 event export (tab-separated, no header) into a dataset of aggregated relations. */
 export function importGdelt(file: ImportFile, options: ImportOptions = {}): ImportResult {
   const t = tally(file.text);
-  if (t.rows === 0) return { ok: false, format: "gdelt", problems: [error("", "the file has no rows")] };
+  if (t.rows === 0) return { ok: false, format: "gdelt", problems: [error("", msg("problem.gdelt.noRows"))] };
   const problems = tallyProblems(t);
   const relations = [...t.groups.values()].map(finish);
   // Wrong rows are dropped and reported; the import fails only when nothing usable is left.

@@ -1,6 +1,6 @@
 /** One way in for every format: detect it, import it, and say what went wrong where. */
 import { parseDatasetJson } from "../dataset/validate";
-import { error } from "../problems";
+import { error, msg } from "../problems";
 import { importCsv } from "./csv";
 import { detectFormat } from "./detect";
 import { importGdelt } from "./gdelt";
@@ -31,12 +31,7 @@ export function importFile(file: ImportFile, options: ImportOptions = {}, format
       return {
         ok: false,
         format: null,
-        problems: [
-          error(
-            "",
-            "the file's format was not recognised: Entente opens Entente JSON, CSV, GEXF, GraphML and GDELT 2.0 event exports",
-          ),
-        ],
+        problems: [error("", msg("problem.import.unknownFormat"))],
       };
   }
 }

@@ -21,7 +21,7 @@ import { ACTOR_KINDS, isIsoDate, type ActorKind } from "../dataset/kinds";
 import { evidenceSchema, type Actor, type Dataset, type Evidence, type Meta, type Relation, type RelationType } from "../dataset/schema";
 import { validateDataset } from "../dataset/validate";
 import { datasetId, graphKey } from "../graph/keys";
-import { error, hasErrors, warning, type Problem } from "../problems";
+import { error, hasErrors, msg, warning, type Message, type Problem } from "../problems";
 import type { ImportFile, ImportOptions, ImportResult } from "./types";
 import { findCoreType } from "./vocabulary";
 
@@ -129,7 +129,8 @@ const NON_SPACE = /\S/g;
 interface Broken {
   /** null when the problem has no single place (an empty file). */
   offset: number | null;
-  message: string;
+  /** The whole sentence, "the XML is broken: …" included. */
+  message: Message;
 }
 
 /**
@@ -147,10 +148,9 @@ function checkTags(text: string): Broken | null {
     if (!found || found.index >= to) return null;
     return {
       offset: found.index,
-      message: rootSeen ? "there is text after the root element's end" : "there is text before the first element",
+      message: msg(rootSeen ? "problem.xml.textAfterRoot" : "problem.xml.textBeforeRoot"),
     };
   };
-  const openedAt = (offset: number) => where(positionAt(text, offset));
   while (at < text.length) {
     const lt = text.indexOf("<", at);
     const stray = strayText(at, lt === -1 ? text.length : lt);
@@ -158,36 +158,35 @@ function checkTags(text: string): Broken | null {
     if (lt === -1) break;
     if (text.startsWith("<!--", lt)) {
       const end = text.indexOf("-->", lt + 4);
-      if (end === -1) return { offset: lt, message: "a comment <!-- is never closed with -->" };
+      if (end === -1) return { offset: lt, message: msg("problem.xml.commentUnclosed") };
       at = end + 3;
     } else if (text.startsWith("<![CDATA[", lt)) {
       const end = text.indexOf("]]>", lt + 9);
-      if (end === -1) return { offset: lt, message: "a <![CDATA[ section is never closed with ]]>" };
-      if (open.length === 0) return { offset: lt, message: "a <![CDATA[ section stands outside the root element" };
+      if (end === -1) return { offset: lt, message: msg("problem.xml.cdataUnclosed") };
+      if (open.length === 0) return { offset: lt, message: msg("problem.xml.cdataOutside") };
       at = end + 3;
     } else if (text.startsWith("<?", lt)) {
       const end = text.indexOf("?>", lt + 2);
-      if (end === -1) return { offset: lt, message: "a <? instruction is never closed with ?>" };
+      if (end === -1) return { offset: lt, message: msg("problem.xml.instructionUnclosed") };
       at = end + 2;
     } else if (text.startsWith("<!", lt)) {
       DOCTYPE.lastIndex = lt;
       if (rootSeen || !DOCTYPE.exec(text)) {
-        return { offset: lt, message: "unexpected <! (not a comment, CDATA section or doctype)" };
+        return { offset: lt, message: msg("problem.xml.unexpectedBang") };
       }
       at = DOCTYPE.lastIndex;
     } else if (text.startsWith("</", lt)) {
       END_TAG.lastIndex = lt;
       const match = END_TAG.exec(text);
-      if (!match) return { offset: lt, message: "an end tag </… is not closed with >" };
+      if (!match) return { offset: lt, message: msg("problem.xml.endTagUnclosed") };
       const name = match[1] ?? "";
       const top = open.pop();
-      if (!top) return { offset: lt, message: `the end tag </${name}> closes no element` };
+      if (!top) return { offset: lt, message: msg("problem.xml.endTagClosesNothing", { name }) };
       if (top.name !== name) {
+        const opened = positionAt(text, top.offset);
         return {
           offset: lt,
-          message:
-            `the end tag </${name}> does not close <${top.name}>, ` +
-            `opened at ${openedAt(top.offset)} and never closed`,
+          message: msg("problem.xml.endTagMismatch", { name, open: top.name, line: opened.line, column: opened.column }),
         };
       }
       at = END_TAG.lastIndex;
@@ -196,14 +195,11 @@ function checkTags(text: string): Broken | null {
       const match = START_TAG.exec(text);
       if (!match) {
         const name = /^<([^\s/>]*)/.exec(text.slice(lt, lt + 100))?.[1] ?? "";
-        return {
-          offset: lt,
-          message: `the tag <${name}> is not well-formed: check its quotes, its = signs and its closing >`,
-        };
+        return { offset: lt, message: msg("problem.xml.badTag", { name }) };
       }
       const name = match[1] ?? "";
       if (open.length === 0 && rootSeen) {
-        return { offset: lt, message: `a second root element <${name}>: an XML file has one root element` };
+        return { offset: lt, message: msg("problem.xml.secondRoot", { name }) };
       }
       rootSeen = true;
       if (match[2] !== "/") open.push({ name, offset: lt });
@@ -212,9 +208,9 @@ function checkTags(text: string): Broken | null {
   }
   const unclosed = open.pop();
   if (unclosed) {
-    return { offset: unclosed.offset, message: `the element <${unclosed.name}> is never closed` };
+    return { offset: unclosed.offset, message: msg("problem.xml.neverClosed", { name: unclosed.name }) };
   }
-  if (!rootSeen) return { offset: null, message: "the file holds no XML element" };
+  if (!rootSeen) return { offset: null, message: msg("problem.xml.brokenNoElement") };
   return null;
 }
 
@@ -242,8 +238,8 @@ function parseXml(text: string): { doc: Document | null; problems: Problem[] } {
       typeof line === "number" && typeof column === "number" && line > 0 ? where({ line, column }) : "";
     problems.push(
       severity === "error"
-        ? error(path, `the XML is broken: ${reason}`)
-        : warning(path, `the XML may be broken: ${reason}`),
+        ? error(path, msg("problem.xml.broken", { reason }))
+        : warning(path, msg("problem.xml.mayBeBroken", { reason })),
     );
   };
   const parser = new DOMParser({
@@ -314,6 +310,11 @@ function prepareGraphmlKeys(doc: Document): void {
   }
 }
 
+const EDGE_END = {
+  source: { missing: "problem.xml.edgeWithoutSource", undefined: "problem.xml.danglingSource" },
+  target: { missing: "problem.xml.edgeWithoutTarget", undefined: "problem.xml.danglingTarget" },
+} as const;
+
 /**
  * Checks nodes and edges before the parsers see them (they throw on a
  * dangling edge or a repeated node id, without saying where), gives every
@@ -331,11 +332,11 @@ function prepare(
 ): Map<string, EdgeFacts> {
   const facts = new Map<string, EdgeFacts>();
   const nodeIds = new Set<string>();
-  const badNodes = new Limited(problems, (n) => error("", `and ${n} more nodes with a missing or repeated id`));
+  const badNodes = new Limited(problems, (n) => error("", msg("problem.xml.moreBadNodes", { n })));
   for (const node of elements(doc, "node")) {
     const id = node.getAttribute("id") ?? "";
-    if (id.trim() === "") badNodes.add(error(elementPath(node), "a node has no id"));
-    else if (nodeIds.has(id)) badNodes.add(error(elementPath(node), `the node id "${id}" is used twice`));
+    if (id.trim() === "") badNodes.add(error(elementPath(node), msg("problem.xml.nodeWithoutId")));
+    else if (nodeIds.has(id)) badNodes.add(error(elementPath(node), msg("problem.xml.nodeIdTwice", { id })));
     else nodeIds.add(id);
   }
   badNodes.finish();
@@ -369,25 +370,21 @@ function prepare(
     graphElement.setAttribute("edgedefault", "directed");
   }
 
-  const dangling = new Limited(problems, (n) =>
-    error("", `and ${n} more edges that point to nodes the file does not define`),
-  );
-  const renamed = new Limited(problems, (n) => warning("", `and ${n} more edges with a repeated id, renamed`));
+  const dangling = new Limited(problems, (n) => error("", msg("problem.xml.moreDangling", { n })));
+  const renamed = new Limited(problems, (n) => warning("", msg("problem.xml.moreRenamed", { n })));
   edges.forEach((edge, index) => {
     const path = elementPath(edge);
     for (const end of ["source", "target"] as const) {
       const node = edge.getAttribute(end) ?? "";
-      if (node === "") dangling.add(error(path, `an edge has no ${end}`));
-      else if (!nodeIds.has(node)) {
-        dangling.add(error(path, `an edge's ${end} is the node "${node}", which the file does not define`));
-      }
+      if (node === "") dangling.add(error(path, msg(EDGE_END[end].missing)));
+      else if (!nodeIds.has(node)) dangling.add(error(path, msg(EDGE_END[end].undefined, { node })));
     }
     const given = edge.getAttribute("id") ?? "";
     let id: string;
     if (given.trim() === "") id = unique(`e${index}`);
     else if (used.has(given)) {
       id = unique(given);
-      renamed.add(warning(path, `the edge id "${given}" is used twice; this edge is read as "${id}"`));
+      renamed.add(warning(path, msg("problem.xml.edgeIdTwice", { id: given, renamed: id })));
     } else id = given;
     used.add(id);
     // graphology keys its adjacency by these: prefixed, no id can be "__proto__" there (core/graph/keys.ts).
@@ -477,10 +474,7 @@ function mapActors(graph: MultiGraph, problems: Problem[]): Actor[] {
       else if (!badKinds.has(given)) {
         badKinds.add(given);
         problems.push(
-          warning(
-            `actors[${actors.length}].kind`,
-            `the kind "${given}" is not one of ${ACTOR_KINDS.join(", ")}; nodes of that kind are read as states`,
-          ),
+          warning(`actors[${actors.length}].kind`, msg("problem.xml.badKind", { kind: given, kinds: ACTOR_KINDS.join(", ") })),
         );
       }
     }
@@ -627,30 +621,31 @@ function importXmlGraph(format: XmlGraphFormat, file: ImportFile, options: Impor
   const broken = checkTags(text);
   if (broken) {
     const path = broken.offset === null ? "" : where(positionAt(text, broken.offset));
-    return failed(format, [error(path, `the XML is broken: ${broken.message}`)]);
+    return failed(format, [error(path, broken.message)]);
   }
   const parsed = parseXml(text);
   const problems: Problem[] = parsed.problems;
   const doc = parsed.doc;
   if (hasErrors(problems)) return failed(format, problems);
   const root = doc?.documentElement;
-  if (!doc || !root) return failed(format, [...problems, error("", "the file holds no XML element")]);
+  if (!doc || !root) return failed(format, [...problems, error("", msg("problem.xml.noElement"))]);
 
   const rootName = localName(root.tagName);
   if (rootName !== format) {
-    const other =
-      rootName === "gexf" || rootName === "graphml" ? ` (this looks like a ${FORMAT_NAMES[rootName]} file)` : "";
+    const values = { format: name, root: root.tagName, expected: format };
     problems.push(
       error(
         elementPath(root),
-        `not a ${name} file: its root element is <${root.tagName}>, where ${name} has <${format}>${other}`,
+        rootName === "gexf" || rootName === "graphml"
+          ? msg("problem.xml.wrongRootOther", { ...values, other: FORMAT_NAMES[rootName] })
+          : msg("problem.xml.wrongRoot", values),
       ),
     );
     return failed(format, problems);
   }
   const graphElement = elements(doc, "graph")[0];
   if (!graphElement) {
-    problems.push(error(elementPath(root), `the ${fileLabel} has no <graph> element`));
+    problems.push(error(elementPath(root), msg("problem.xml.noGraph", { format: name })));
     return failed(format, problems);
   }
 
@@ -664,7 +659,7 @@ function importXmlGraph(format: XmlGraphFormat, file: ImportFile, options: Impor
         ? parseGexfDocument(MultiGraph, doc, { allowUndeclaredAttributes: true, addMissingNodes: false })
         : parseGraphmlDocument(MultiGraph, doc, { addMissingNodes: false });
   } catch (cause) {
-    problems.push(error("", `the ${fileLabel} could not be read: ${reasonOf(cause)}`));
+    problems.push(error("", msg("problem.xml.unreadable", { format: name, reason: reasonOf(cause) })));
     return failed(format, problems);
   }
 
@@ -675,24 +670,20 @@ function importXmlGraph(format: XmlGraphFormat, file: ImportFile, options: Impor
     typeAttribute = wanted;
     if (!typeCandidates.includes(wanted)) {
       problems.push(
-        warning("", `no edge has the attribute "${wanted}"; every relation has the type "${DEFAULT_TYPE}"`),
+        warning("", msg("problem.xml.noTypeAttribute", { name: wanted, type: DEFAULT_TYPE })),
       );
     }
   } else if (typeCandidates.includes("type")) typeAttribute = "type";
   else if (typeCandidates.includes("label")) typeAttribute = "label";
 
   const actors = mapActors(graph, problems);
-  if (actors.length === 0) problems.push(warning("", `the ${fileLabel} has no nodes`));
+  if (actors.length === 0) problems.push(warning("", msg("problem.xml.noNodes", { format: name })));
   const evidenceName = file.name.trim() || fileLabel;
   const reportedBy = file.name.trim() || "file";
   const { relationTypes, relations } = mapRelations(graph, facts, typeAttribute, evidenceName, reportedBy);
   if (typeAttribute !== undefined && relationTypes.length > MANY_TYPES) {
     problems.push(
-      warning(
-        "",
-        `the edge attribute "${typeAttribute}" gives ${relationTypes.length} relation types; ` +
-          "another attribute may group the relations better",
-      ),
+      warning("", msg("problem.xml.manyTypes", { name: typeAttribute, n: relationTypes.length })),
     );
   }
   const dataset: Dataset = { meta: metaOf(graph, file, options, fileLabel), actors, relationTypes, relations };
@@ -707,7 +698,9 @@ function guarded(format: XmlGraphFormat, file: ImportFile, options: ImportOption
   try {
     return importXmlGraph(format, file, options);
   } catch (cause) {
-    return failed(format, [error("", `the ${FORMAT_NAMES[format]} file could not be read: ${reasonOf(cause)}`)]);
+    return failed(format, [
+      error("", msg("problem.xml.unreadable", { format: FORMAT_NAMES[format], reason: reasonOf(cause) })),
+    ]);
   }
 }
 

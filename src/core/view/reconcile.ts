@@ -3,7 +3,7 @@
  * be known or unknown, and a selected id be told to be an actor or a relation.
  */
 import type { DatasetLookup } from "../dataset/lookup";
-import { warning, type Problem } from "../problems";
+import { msg, warning, type Problem } from "../problems";
 import type { Selection, ViewState } from "./types";
 
 export function reconcileView(view: ViewState, data: DatasetLookup): { view: ViewState; notices: Problem[] } {
@@ -13,13 +13,13 @@ export function reconcileView(view: ViewState, data: DatasetLookup): { view: Vie
   if (view.types !== null) {
     next.types = view.types.filter((type) => {
       if (data.types.has(type)) return true;
-      notices.push(warning("types", `unknown relation type "${type}"`));
+      notices.push(warning("types", msg("problem.url.unknownType", { type })));
       return false;
     });
   }
 
   if (view.focus !== null && !data.actors.has(view.focus.actor)) {
-    notices.push(warning("focus", `unknown actor "${view.focus.actor}"`));
+    notices.push(warning("focus", msg("problem.url.unknownActor", { id: view.focus.actor })));
     next.focus = null;
   }
 
@@ -34,6 +34,6 @@ function resolveSelection(selected: Selection, data: DatasetLookup, notices: Pro
   if (selected.kind === "relation" && data.relations.has(id)) return selected;
   if (data.actors.has(id)) return { kind: "actor", id };
   if (data.relations.has(id)) return { kind: "relation", id };
-  notices.push(warning("selected", `unknown actor or relation "${id}"`));
+  notices.push(warning("selected", msg("problem.url.unknownSelection", { id })));
   return null;
 }

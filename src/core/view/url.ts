@@ -5,7 +5,7 @@
  */
 import { ACTOR_KINDS, isIsoDate, type ActorKind } from "../dataset/kinds";
 import { isLang } from "../i18n";
-import { warning, type Problem } from "../problems";
+import { msg, warning, type Problem } from "../problems";
 import { decodeComponent, encodeComponent, rawParams } from "./query";
 import { DEFAULT_VIEW, type FocusDepth, type HiddenMode, type ViewState } from "./types";
 
@@ -33,14 +33,14 @@ export function parseView(search: string, base: string): ParsedView {
   const lang = text("lang");
   if (lang !== undefined) {
     if (isLang(lang)) view.lang = lang;
-    else notices.push(warning("lang", `unknown language "${lang}": use fa or en`));
+    else notices.push(warning("lang", msg("problem.url.lang", { value: lang })));
   }
 
   const data = text("data");
   if (data !== undefined && data !== "") {
     const url = resolveHttpUrl(data, base);
     if (url) view.data = url;
-    else notices.push(warning("data", `"${data}" is not an http or https address`));
+    else notices.push(warning("data", msg("problem.url.data", { value: data })));
   }
 
   const types = list("types");
@@ -50,7 +50,7 @@ export function parseView(search: string, base: string): ParsedView {
   if (kinds !== undefined) {
     view.kinds = kinds.filter((kind): kind is ActorKind => {
       if (isActorKind(kind)) return true;
-      notices.push(warning("kinds", `unknown actor kind "${kind}": use ${ACTOR_KINDS.join(", ")}`));
+      notices.push(warning("kinds", msg("problem.url.kind", { value: kind, kinds: ACTOR_KINDS.join(", ") })));
       return false;
     });
   }
@@ -59,13 +59,13 @@ export function parseView(search: string, base: string): ParsedView {
     const value = text(name)?.trim();
     if (!value) return null;
     if (isIsoDate(value)) return value;
-    notices.push(warning(name, `"${value}" is not a date written YYYY-MM-DD`));
+    notices.push(warning(name, msg("problem.url.date", { value })));
     return null;
   };
   view.from = date("from");
   view.to = date("to");
   if (view.from !== null && view.to !== null && view.from > view.to) {
-    notices.push(warning("from", `from "${view.from}" is after to "${view.to}": swapped them`));
+    notices.push(warning("from", msg("problem.url.swapped", { from: view.from, to: view.to })));
     [view.from, view.to] = [view.to, view.from];
   }
 
@@ -74,7 +74,7 @@ export function parseView(search: string, base: string): ParsedView {
     const depth = text("depth");
     let focusDepth: FocusDepth = 1;
     if (depth === "2") focusDepth = 2;
-    else if (depth !== undefined && depth !== "1") notices.push(warning("depth", `depth "${depth}" must be 1 or 2`));
+    else if (depth !== undefined && depth !== "1") notices.push(warning("depth", msg("problem.url.depth", { value: depth })));
     view.focus = { actor: focus, depth: focusDepth };
   }
 
@@ -85,18 +85,18 @@ export function parseView(search: string, base: string): ParsedView {
   const hidden = text("hidden");
   if (hidden !== undefined) {
     if (isHiddenMode(hidden)) view.hidden = hidden;
-    else notices.push(warning("hidden", `unknown hidden mode "${hidden}": use hide or fade`));
+    else notices.push(warning("hidden", msg("problem.url.hidden", { value: hidden })));
   }
 
   const size = text("size");
   if (size !== undefined) {
     if (size === "degree" || size === "weighted" || size === "betweenness") view.size = size;
-    else notices.push(warning("size", `unknown size "${size}": use degree, weighted or betweenness`));
+    else notices.push(warning("size", msg("problem.url.size", { value: size })));
   }
   const color = text("color");
   if (color !== undefined) {
     if (color === "kind" || color === "community") view.color = color;
-    else notices.push(warning("color", `unknown colour "${color}": use kind or community`));
+    else notices.push(warning("color", msg("problem.url.color", { value: color })));
   }
 
   return { view, notices };
