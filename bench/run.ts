@@ -45,8 +45,8 @@ const sizesArg = process.argv.find((a) => a.startsWith("--sizes="));
 /** `--sizes=100,1000` measures only those generated sizes (for working on the benchmark itself). */
 const sizes = sizesArg ? sizesArg.slice(8).split(",").map(Number) : quick ? [10000] : [100, 1000, 10000];
 const reps: Repetitions = quick
-  ? { clicks: 3, hovers: 3, layoutTimeoutMs: 10_000 }
-  : { clicks: 7, hovers: 5, layoutTimeoutMs: 30_000 };
+  ? { panSteps: 6, wheelSteps: 4, clicks: 3, hovers: 3, layoutTimeoutMs: 10_000 }
+  : { panSteps: 12, wheelSteps: 6, clicks: 5, hovers: 5, layoutTimeoutMs: 20_000 };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -33,6 +33,9 @@ export interface ToolPage {
 }
 
 export interface Repetitions {
+  /** Mouse moves in the drag, and wheel steps (half in, half out): on a slow page each waits for a frame. */
+  panSteps: number;
+  wheelSteps: number;
   clicks: number;
   hovers: number;
   layoutTimeoutMs: number;
@@ -149,10 +152,10 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
     });
     await page.mouse.move(box.x + 37, box.y + 23);
     await page.mouse.down();
-    for (let i = 0; i < 20; i++) await page.mouse.move(box.x + 37 + i * 12, box.y + 23 + i * 6);
+    for (let i = 0; i < reps.panSteps; i++) await page.mouse.move(box.x + 37 + (i * 240) / reps.panSteps, box.y + 23 + (i * 120) / reps.panSteps);
     await page.mouse.up();
-    for (let i = 0; i < 8; i++) {
-      await page.mouse.wheel(0, i < 4 ? -240 : 240);
+    for (let i = 0; i < reps.wheelSteps; i++) {
+      await page.mouse.wheel(0, i < reps.wheelSteps / 2 ? -240 : 240);
       await page.waitForTimeout(60);
     }
     await page.waitForTimeout(300);

@@ -50,8 +50,9 @@ export function toolPage(tool: ToolName, data: BenchDataset, urls: { app: string
       url: `${urls.app}${query ? `?${query}` : ""}`,
       firstMark: "entente:first-frame",
       settledMark: "entente:layout-settled",
-      ready: async (page, timeout) => {
-        await page.waitForSelector("body[data-state=settled]", { timeout });
+      // Entente's own layout is always waited for: the time limit is for the d3 page's main-thread layout.
+      ready: async (page) => {
+        await page.waitForSelector("body[data-state=settled]", { timeout: 600_000 });
         return "settled";
       },
       filter: embed ? `label.chip[data-type=${data.filterType}]` : `.filter-row[data-type=${data.filterType}] label`,
