@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: measures Entente in headless Chromium on the bundled
- * article and on generated datasets, prints one table, and writes
+ * `npm run bench`: measures Entente (full app and embed) side by side with
+ * cytoscape.js and a classic d3-force + SVG page, in headless Chromium, on the
+ * bundled article, generated datasets and (when present) a real power grid;
+ * prints one table with each peer's ratio to Entente, and writes
  * bench/results/latest.json. Figures, never assertions: machines are noisy.
  *
- *   npm run bench              every dataset, 5 filter clicks each
- *   npm run bench -- --quick   fewer datasets and repetitions
+ *   npm run bench              every tool on every dataset
+ *   npm run bench -- --quick   fewer datasets and repetitions, every target still measured
  */
-import { chromium, type Browser, type Page } from "playwright-core";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { cpus, totalmem } from "node:os";
 import { CHROMIUM_ARGS, ensureChromium } from "../scripts/chromium";
@@ -16,13 +18,19 @@ import { generateDataset } from "./generate";
 import { analyseBalance } from "../src/core/analysis";
 import { lookup } from "../src/core/dataset/lookup";
 import { gdeltRows } from "./gdelt-rows";
+import { benchDatasets } from "./datasets";
+import { buildAndServePeers } from "./peers/serve";
+import { measureTool, type Repetitions } from "./scenario";
+import { printTable } from "./table";
+import { TOOLS, toolPage, type Shared } from "./tools";
 
-interface Run {
+export interface Run {
   tool: string;
   dataset: string;
   figure: string;
-  value: number;
+  value: number | null;
   unit: string;
+  note?: string;
 }
 interface Target {
   name: string;
@@ -33,8 +41,12 @@ interface Target {
 
 const quick = process.argv.includes("--quick");
 const ORIGIN = "https://bench.entente.test";
-const sizes = quick ? [1000, 10000] : [100, 1000, 10000];
-const clicks = quick ? 3 : 7;
+const sizesArg = process.argv.find((a) => a.startsWith("--sizes="));
+/** `--sizes=100,1000` measures only those generated sizes (for working on the benchmark itself). */
+const sizes = sizesArg ? sizesArg.slice(8).split(",").map(Number) : quick ? [10000] : [100, 1000, 10000];
+const reps: Repetitions = quick
+  ? { panSteps: 6, wheelSteps: 4, clicks: 3, hovers: 3, layoutTimeoutMs: 10_000 }
+  : { panSteps: 12, wheelSteps: 6, clicks: 5, hovers: 5, layoutTimeoutMs: 20_000 };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -49,69 +61,6 @@ const OBSERVE_LONG_TASKS = () => {
     for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: "longtask", buffered: true });
 };
-
-async function measureApp(browser: Browser, url: string, name: string, body: string | null, runs: Run[]): Promise<void> {
-  const page: Page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name();
-  // functions sent to the page run there without that helper.
-  await page.addInitScript("window.__name = (f) => f;");
-  await page.addInitScript(OBSERVE_LONG_TASKS);
-  if (body !== null) {
-    await page.route(`${ORIGIN}/**`, (route) =>
-      route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
-    );
-  }
-  const target = body === null ? url : `${url}?data=${encodeURIComponent(`${ORIGIN}/${name}.json`)}`;
-  const record = (figure: string, value: number, unit = "ms") => {
-    runs.push({ tool: "entente", dataset: name, figure, value: Math.round(value * 10) / 10, unit });
-  };
-  await page.goto(target);
-  await page.waitForSelector("body[data-state=settled]", { timeout: 300_000 });
-  const marks = await page.evaluate(() => {
-    const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-    const first = at("entente:first-frame");
-    const settled = at("entente:layout-settled");
-    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
-    const during = tasks.filter((t) => t.start >= first && t.start <= settled);
-    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-    return {
-      first,
-      settled,
-      longest: during.reduce((m, t) => Math.max(m, t.duration), 0),
-      heap: memory ? memory.usedJSHeapSize / 1048576 : NaN,
-    };
-  });
-  record("first frame after navigation", marks.first);
-  record("layout settled after navigation", marks.settled);
-  record("longest main-thread task during layout", marks.longest);
-  record("JS heap after layout", marks.heap, "MiB");
-
-  // A filter click, as a person makes it, to the end of the frame that shows its result.
-  await page.evaluate(() => {
-    const w = window as unknown as { __clickAt: number };
-    w.__clickAt = 0;
-    document.addEventListener("click", (e) => (w.__clickAt = e.timeStamp), { capture: true });
-  });
-  const times: number[] = [];
-  for (let i = 0; i < clicks; i++) {
-    await page.locator(".filter-row[data-type=tension] label").click();
-    const ms = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const w = window as unknown as { __clickAt: number; entente: { lastFrame(): { at: number } } };
-          const check = () => {
-            const frame = w.entente.lastFrame();
-            if (frame.at >= w.__clickAt) resolve(frame.at - w.__clickAt);
-            else requestAnimationFrame(check);
-          };
-          check();
-        }),
-    );
-    times.push(ms);
-  }
-  record("filter click to drawn frame (median)", median(times));
-  await page.close();
-}
 
 /** The gzip size of every script a page loads (its chunks and its worker), read from dist/. */
 async function scriptBytes(browser: Browser, url: string): Promise<number> {
@@ -161,33 +110,41 @@ async function measureImport(browser: Browser, url: string, rows: number, runs: 
   await page.close();
 }
 
-function printTable(runs: Run[]): void {
-  const datasets = [...new Set(runs.map((r) => r.dataset))];
-  const figures = [...new Set(runs.map((r) => r.figure))];
-  const width = Math.max(...figures.map((f) => f.length)) + 2;
-  console.log(`\n${"figure".padEnd(width)}${datasets.map((d) => d.padStart(18)).join("")}`);
-  for (const figure of figures) {
-    const cells = datasets.map((d) => {
-      const run = runs.find((r) => r.dataset === d && r.figure === figure);
-      return (run ? `${run.value} ${run.unit}` : "—").padStart(18);
-    });
-    console.log(`${figure.padEnd(width)}${cells.join("")}`);
-  }
+/** Whether any of the app's built JavaScript mentions cytoscape: the peers must stay out of it. */
+function appBundleHasPeer(): boolean {
+  const assets = new URL("../dist/assets/", import.meta.url);
+  return readdirSync(assets)
+    .filter((f) => f.endsWith(".js"))
+    .some((f) => /cytoscape|d3-zoom|d3-drag/.test(readFileSync(new URL(f, assets), "utf8")));
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
   const served = await buildAndServe();
+  const peers = await buildAndServePeers();
   const browser = await chromium.launch({
     executablePath: ensureChromium(),
     headless: true,
     args: [...CHROMIUM_ARGS, "--enable-precise-memory-info"],
   });
   const runs: Run[] = [];
+  const { datasets, notes } = benchDatasets(sizes, !quick);
   try {
-    runs.push({ tool: "entente", dataset: "article", figure: "embed JavaScript (gzip)", value: Math.round(await scriptBytes(browser, `${served.url}?embed=1`) * 10) / 10, unit: "KB" });
-    runs.push({ tool: "entente", dataset: "article", figure: "full app JavaScript (gzip)", value: Math.round(await scriptBytes(browser, served.url) * 10) / 10, unit: "KB" });
-    await measureApp(browser, served.url, "article", null, runs);
+    runs.push({ tool: "entente-embed", dataset: "article", figure: "JavaScript (gzip)", value: Math.round((await scriptBytes(browser, `${served.url}?embed=1`)) * 10) / 10, unit: "KB" });
+    runs.push({ tool: "entente", dataset: "article", figure: "JavaScript (gzip)", value: Math.round((await scriptBytes(browser, served.url)) * 10) / 10, unit: "KB" });
+    if (appBundleHasPeer()) notes.push("WARNING: the app's dist/ mentions a peer library");
+    else notes.push("the app's dist/ holds no cytoscape, d3-zoom or d3-drag");
+    for (const data of datasets) {
+      const shared: Shared = { peerData: null, hoverId: data.dataset.actors[0]!.id };
+      // The embed is measured on every dataset in a full run; --quick keeps it to the article (its size and load target).
+      const tools = TOOLS.filter((t) => t !== "entente-embed" || !quick || data.name === "article");
+      for (const tool of tools) {
+        const t0 = Date.now();
+        const figures = await measureTool(browser, toolPage(tool, data, { app: served.url, peers: peers.url }, shared), reps);
+        for (const f of figures) runs.push({ tool, dataset: data.name, ...f });
+        console.log(`  ${tool} on ${data.name}: ${Math.round((Date.now() - t0) / 1000)} s`);
+      }
+    }
     // Structural balance runs in the page's own thread: time it here, on the same data.
     const big = lookup(generateDataset(10000));
     const balanceTimes: number[] = [];
@@ -197,39 +154,57 @@ async function main(): Promise<void> {
       balanceTimes.push(performance.now() - t0);
     }
     runs.push({ tool: "entente", dataset: "generated-10000", figure: "triangles and balance (node, median)", value: Math.round(median(balanceTimes)), unit: "ms" });
-    console.log("measuring a 100,000-row GDELT import…");
-    await measureImport(browser, served.url, 100_000, runs);
-    for (const size of sizes) {
-      const name = `generated-${size}`;
-      console.log(`measuring ${name}…`);
-      await measureApp(browser, served.url, name, JSON.stringify(generateDataset(size)), runs);
+    if (!quick) {
+      console.log("measuring a 100,000-row GDELT import…");
+      await measureImport(browser, served.url, 100_000, runs);
     }
   } finally {
     await browser.close();
     await served.close();
+    await peers.close();
   }
-  const find = (dataset: string, figure: string) => runs.find((r) => r.dataset === dataset && r.figure === figure)?.value ?? null;
+  const find = (tool: string, dataset: string, figure: string) =>
+    runs.find((r) => r.tool === tool && r.dataset === dataset && r.figure === figure)?.value ?? null;
+  const ratio = (figure: string) => {
+    const ours = find("entente", "generated-10000", figure);
+    const theirs = find("cytoscape", "generated-10000", figure);
+    return ours !== null && theirs !== null && ours > 0 ? Math.round((theirs / ours) * 10) / 10 : null;
+  };
   const targets: Target[] = [];
   const add = (name: string, value: number | null, target: string, met: (v: number) => boolean) =>
     targets.push({ name, value, target, met: value !== null && Number.isFinite(value) && met(value) });
-  add("10,000 actors: filter click to frame", find("generated-10000", "filter click to drawn frame (median)"), "< 50 ms", (v) => v < 50);
-  add("10,000 actors: longest main-thread task during layout", find("generated-10000", "longest main-thread task during layout"), "<= 50 ms", (v) => v <= 50);
-  add("10,000 actors: triangles and balance", find("generated-10000", "triangles and balance (node, median)"), "< 1000 ms", (v) => v < 1000);
-  add("embed JavaScript, gzip", find("article", "embed JavaScript (gzip)"), "<= 90 KB", (v) => v <= 90);
-  add("article: first frame after navigation", find("article", "first frame after navigation"), "<= 500 ms", (v) => v <= 500);
-  add("article: layout settled after navigation", find("article", "layout settled after navigation"), "<= 500 ms", (v) => v <= 500);
+  const G = "generated-10000";
+  add("10,000 actors: first frame, cytoscape.js time ÷ Entente time", ratio("first frame after navigation"), ">= 4", (v) => v >= 4);
+  add("10,000 actors: filter click to frame, cytoscape.js time ÷ Entente time", ratio("filter click to drawn frame (median)"), ">= 10", (v) => v >= 10);
+  add("10,000 actors: filter click to frame", find("entente", G, "filter click to drawn frame (median)"), "< 50 ms", (v) => v < 50);
+  add("10,000 actors: longest main-thread task during layout", find("entente", G, "longest main-thread task during layout"), "<= 50 ms", (v) => v <= 50);
+  add("10,000 actors: pan and zoom p95 frame time, cytoscape.js ÷ Entente", ratio("pan and zoom frame time (p95)"), ">= 1", (v) => v >= 1);
+  add("article: first frame after navigation", find("entente", "article", "first frame after navigation"), "<= 500 ms", (v) => v <= 500);
+  add("article: layout settled after navigation", find("entente", "article", "layout settled after navigation"), "<= 500 ms", (v) => v <= 500);
+  add("embed JavaScript, gzip", find("entente-embed", "article", "JavaScript (gzip)"), "<= 90 KB", (v) => v <= 90);
 
   printTable(runs);
   console.log("\ntargets:");
   for (const t of targets) console.log(`  ${t.met ? "met    " : "MISSED "} ${t.name}: ${t.value ?? "—"} (target ${t.target})`);
+  for (const note of notes) console.log(`note: ${note}`);
+  const seconds = Math.round((Date.now() - started) / 1000);
   const result = {
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, quick },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? "unknown",
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      gpu: "none: Chromium's SwiftShader (software WebGL)",
+      node: process.version,
+      quick,
+      wallSeconds: seconds,
+    },
+    notes,
     runs,
     targets,
   };
   mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
   writeFileSync(new URL("./results/latest.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`\nwritten bench/results/latest.json in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`\nwritten bench/results/latest.json; the whole run took ${Math.floor(seconds / 60)} min ${seconds % 60} s`);
 }
 
 await main();

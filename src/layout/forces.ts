@@ -86,6 +86,18 @@ export function resolveForceSettings(partial: Partial<ForceSettings> = {}): Forc
   return settings;
 }
 
+/**
+ * The Barnes–Hut approximation for the many-body force, by graph size. The
+ * charge is most of a tick's cost on large graphs (a tick of 10,000 actors took
+ * about 4× longer at d3's default 0.9 than at 1.5 here); small graphs keep the
+ * default, so their layouts do not change.
+ */
+export function thetaFor(nodeCount: number): number {
+  if (nodeCount > 5000) return 1.5;
+  if (nodeCount > 1000) return 1.2;
+  return 0.9;
+}
+
 /** Creates a stopped simulation: the caller ticks it. */
 export function createSimulation(
   nodes: LayoutNode[],
@@ -104,7 +116,7 @@ export function createSimulation(
     .alphaDecay(settings.alphaDecay)
     .velocityDecay(settings.velocityDecay)
     .force("link", link)
-    .force("charge", forceManyBody<LayoutNode>().strength(settings.charge))
+    .force("charge", forceManyBody<LayoutNode>().strength(settings.charge).theta(thetaFor(nodes.length)))
     .force("collide", forceCollide<LayoutNode>((n) => n.radius + settings.collidePadding))
     .force("x", forceX<LayoutNode>(0).strength(settings.gravity))
     .force("y", forceY<LayoutNode>(0).strength(settings.gravity))

@@ -5,6 +5,7 @@
 import type { EntenteGraph } from "../core/graph";
 import type { ForceSettings } from "./forces";
 import type { FromWorker, ToWorker } from "./protocol";
+import { LARGE_GRAPH_EDGES } from "../render/profile";
 
 export interface SupervisorOptions {
   settings?: Partial<ForceSettings>;
@@ -18,6 +19,7 @@ export interface SupervisorOptions {
 
 export class LayoutSupervisor {
   private worker: Worker | null = null;
+  private started = false;
   private running = false;
   private readonly order: string[];
   private readonly indexOf = new Map<string, number>();
@@ -28,13 +30,44 @@ export class LayoutSupervisor {
   ) {
     this.order = graph.nodes();
     this.order.forEach((node, i) => this.indexOf.set(node, i));
+    this.seedPositions();
+    // Only a graph that will be laid out needs the worker (mount starts it unless every actor is placed).
+    if (graph.order > 0 && !graph.everyNode((_node, attributes) => attributes.placed)) this.prepare();
   }
 
-  isRunning(): boolean {
-    return this.running;
+  /**
+   * Places the actors without a position where d3-force itself would start
+   * them (its phyllotaxis spiral), before anything is drawn: the first frame
+   * shows them spread out rather than on one point, and the worker, which
+   * starts from the same spiral, gives the same layout as before.
+   */
+  private seedPositions(): void {
+    const angle = Math.PI * (3 - Math.sqrt(5));
+    this.graph.updateEachNodeAttributes(
+      (node, attributes) => {
+        if (attributes.placed) return attributes;
+        const i = this.indexOf.get(node) ?? 0;
+        const radius = 10 * Math.sqrt(0.5 + i);
+        attributes.x = radius * Math.cos(i * angle);
+        attributes.y = radius * Math.sin(i * angle);
+        return attributes;
+      },
+      { attributes: ["x", "y"] },
+    );
   }
 
-  start(): void {
+  /**
+   * Large graphs show only the settled layout: each intermediate position update
+   * made sigma re-process every edge on the main thread (about 2 s per update at
+   * 40,000 relations on a shared two-core machine), so the page stalled for as
+   * long as the layout ran. The spiral is shown meanwhile, and panning stays fluid.
+   */
+  private showsOnlyFinal(): boolean {
+    return this.options.finalOnly === true || this.graph.size > LARGE_GRAPH_EDGES;
+  }
+
+  /** The worker is created up front so its script loads while the first frame is drawn. */
+  prepare(): void {
     if (this.worker) return;
     const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
     this.worker = worker;
@@ -43,6 +76,17 @@ export class LayoutSupervisor {
       this.running = false;
       this.options.onError?.(event.message || "the layout worker stopped");
     };
+  }
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.prepare();
+    const worker = this.worker!;
     const radii = new Float32Array(this.order.map((node) => this.options.radius(node)));
     // Positions the dataset brought (a file laid out in Gephi) are where the layout starts.
     const positions = new Float32Array(this.order.length * 2).fill(Number.NaN);
@@ -68,7 +112,7 @@ export class LayoutSupervisor {
       positions,
       links,
       signs,
-      finalOnly: this.options.finalOnly ?? false,
+      finalOnly: this.showsOnlyFinal(),
       ...(this.options.settings ? { settings: this.options.settings } : {}),
     };
     this.running = true;
@@ -97,6 +141,7 @@ export class LayoutSupervisor {
   kill(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.started = false;
     this.running = false;
   }
 

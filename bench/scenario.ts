@@ -1,0 +1,224 @@
+/**
+ * One tool on one dataset, the same scenario for every tool: navigation to the
+ * first drawn frame, the layout until it settles, a scripted pan and zoom, a
+ * filter click, a hover, the heap. Every page exposes `window.peer` (Entente's
+ * is a thin wrapper over `window.entente`), so the gestures are measured alike.
+ */
+import type { Browser, Page } from "playwright-core";
+
+export interface Figure {
+  figure: string;
+  value: number | null;
+  unit: string;
+  note?: string;
+}
+
+export interface ToolPage {
+  tool: string;
+  url: string;
+  /** performance marks of the first drawn frame and of the settled layout (null: no layout). */
+  firstMark: string;
+  settledMark: string | null;
+  /** Resolves once the page has drawn and, where there is one, settled its layout. */
+  ready(page: Page, timeoutMs: number): Promise<"settled" | "stopped">;
+  filter: string;
+  /** The actor to hover. */
+  hoverId: string;
+  /** Installs window.peer where the page does not have it. */
+  hooks?: string;
+  /** Runs before navigation (routes for the data). */
+  prepare(page: Page): Promise<void>;
+  /** Runs once the page is ready, before the gestures (Entente hands its positions to the peers). */
+  collect?(page: Page): Promise<void>;
+}
+
+export interface Repetitions {
+  /** Mouse moves in the drag, and wheel steps (half in, half out): on a slow page each waits for a frame. */
+  panSteps: number;
+  wheelSteps: number;
+  clicks: number;
+  hovers: number;
+  layoutTimeoutMs: number;
+}
+
+/** Collects long main-thread tasks from the very start of the page. */
+const OBSERVE_LONG_TASKS = () => {
+  const tasks: { start: number; duration: number }[] = [];
+  (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+};
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  return s[lo]! + (s[Math.ceil(at)]! - s[lo]!) * (at - lo);
+}
+
+const round = (v: number | null) => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10) / 10);
+
+/** Waits for the page's next drawn frame after `since` (ms on the page's clock), or null after a timeout. */
+function nextFrameAfter(page: Page, since: "click" | "move", count: number, timeoutMs: number): Promise<number | null> {
+  return page.evaluate(
+    ([key, before, timeout]) =>
+      new Promise<number | null>((resolve) => {
+        const w = window as unknown as { __inputAt: Record<string, number>; peer: { lastFrame(): { at: number; count: number } } };
+        const start = performance.now();
+        const check = () => {
+          const frame = w.peer.lastFrame();
+          const at = w.__inputAt[key] ?? Infinity;
+          if (frame.count > before && frame.at >= at) resolve(frame.at - at);
+          else if (performance.now() - start > timeout) resolve(null);
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    [since, count, timeoutMs] as const,
+  );
+}
+
+const frameCount = (page: Page) => page.evaluate(() => (window as unknown as { peer: { lastFrame(): { count: number } } }).peer.lastFrame().count);
+
+export async function measureTool(browser: Browser, tool: ToolPage, reps: Repetitions): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const record = (figure: string, value: number | null, unit = "ms", note?: string) =>
+    figures.push({ figure, value: round(value), unit, ...(note ? { note } : {}) });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  let lapAt = Date.now();
+  const lap = (phase: string) => {
+    if (process.env.BENCH_DEBUG) console.log(`    ${tool.tool} ${phase}: ${Date.now() - lapAt} ms`);
+    lapAt = Date.now();
+  };
+  try {
+    // tsx compiles with esbuild's keepNames, which wraps named functions in __name().
+    await page.addInitScript("window.__name = (f) => f;");
+    await page.addInitScript(OBSERVE_LONG_TASKS);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __inputAt: Record<string, number> };
+      w.__inputAt = {};
+      document.addEventListener("click", (e) => (w.__inputAt.click = e.timeStamp), { capture: true });
+      document.addEventListener("mousemove", (e) => (w.__inputAt.move = e.timeStamp), { capture: true });
+    });
+    await tool.prepare(page);
+    await page.goto(tool.url);
+    const outcome = await tool.ready(page, reps.layoutTimeoutMs);
+    if (tool.hooks) await page.evaluate(tool.hooks);
+    await tool.collect?.(page);
+    const marks = await page.evaluate(
+      ([firstMark, settledMark]) => {
+        const at = (n: string | null) => (n ? (performance.getEntriesByName(n)[0]?.startTime ?? null) : null);
+        const first = at(firstMark);
+        const settled = at(settledMark);
+        const until = settled ?? performance.now();
+        const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+        // Tasks that start while the layout moves, and the one that draws its settled frame.
+        const during = tasks.filter((t) => first !== null && t.start + t.duration > first && t.start <= until + 250);
+        return { first, settled, now: performance.now(), longest: during.reduce((m, t) => Math.max(m, t.duration), 0) };
+      },
+      [tool.firstMark, tool.settledMark] as const,
+    );
+    lap("load");
+    record("first frame after navigation", marks.first);
+    if (tool.settledMark) {
+      if (outcome === "settled") record("layout settled after navigation", marks.settled);
+      else record("layout settled after navigation", null, "ms", `not settled after ${reps.layoutTimeoutMs / 1000} s; stopped`);
+      record("longest main-thread task during layout", marks.longest);
+    }
+
+    // Pan (a mouse drag) then zoom (wheel steps), frame times from requestAnimationFrame deltas.
+    const box = await page.evaluate(() => {
+      const stage = document.querySelector("canvas.sigma-mouse")?.parentElement ?? document.querySelector("#cy, svg");
+      const r = stage!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __recording: boolean };
+      w.__frames = [];
+      w.__recording = true;
+      let last = performance.now();
+      const loop = (t: number) => {
+        w.__frames.push(t - last);
+        last = t;
+        if (w.__recording) requestAnimationFrame(loop);
+      };
+      requestAnimationFrame((t) => {
+        last = t;
+        requestAnimationFrame(loop);
+      });
+    });
+    await page.mouse.move(box.x + 37, box.y + 23);
+    await page.mouse.down();
+    for (let i = 0; i < reps.panSteps; i++) await page.mouse.move(box.x + 37 + (i * 240) / reps.panSteps, box.y + 23 + (i * 120) / reps.panSteps);
+    await page.mouse.up();
+    for (let i = 0; i < reps.wheelSteps; i++) {
+      await page.mouse.wheel(0, i < reps.wheelSteps / 2 ? -240 : 240);
+      await page.waitForTimeout(60);
+    }
+    await page.waitForTimeout(300);
+    const frameTimes = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __recording: boolean };
+      w.__recording = false;
+      return w.__frames;
+    });
+    lap("pan and zoom");
+    record("pan and zoom frame time (median)", median(frameTimes));
+    record("pan and zoom frame time (p95)", quantile(frameTimes, 0.95));
+    await page.waitForTimeout(200);
+
+    // A filter click, as a person makes it, to the end of the frame that shows its result.
+    const clicks: number[] = [];
+    for (let i = 0; i < reps.clicks; i++) {
+      const before = await frameCount(page);
+      await page.locator(tool.filter).click();
+      const ms = await nextFrameAfter(page, "click", before, 30_000);
+      if (ms !== null) clicks.push(ms);
+    }
+    lap(`filter clicks ${clicks.length}/${reps.clicks}`);
+    record("filter click to drawn frame (median)", clicks.length ? median(clicks) : null);
+
+    // Hover: the pointer onto an actor, to the frame that highlights its neighbours.
+    // Away from every actor but still over the graph: sigma forgets a hovered node only on a move over its stage.
+    const away = await page.evaluate(() => {
+      const stage = document.querySelector("canvas.sigma-mouse")?.parentElement ?? document.querySelector("#cy, svg")!;
+      const r = stage.getBoundingClientRect();
+      const corners = [
+        [r.right - 6, r.bottom - 6],
+        [r.left + 6, r.bottom - 6],
+        [r.right - 6, r.top + 6],
+        [r.left + 6, r.top + 6],
+      ] as const;
+      const inside = corners.find(([x, y]) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit !== null && (stage === hit || stage.contains(hit)) && !(hit instanceof SVGCircleElement);
+      });
+      return { x: (inside ?? corners[0])[0], y: (inside ?? corners[0])[1] };
+    });
+    const hovers: number[] = [];
+    for (let i = 0; i < reps.hovers; i++) {
+      await page.mouse.move(away.x, away.y);
+      await page.waitForTimeout(150);
+      const at = await page.evaluate((id) => (window as unknown as { peer: { nodePosition(id: string): { x: number; y: number } | null } }).peer.nodePosition(id), tool.hoverId);
+      if (!at) break;
+      const before = await frameCount(page);
+      await page.mouse.move(at.x, at.y);
+      const ms = await nextFrameAfter(page, "move", before, 10_000);
+      if (ms !== null) hovers.push(ms);
+    }
+    lap(`hovers ${hovers.length}/${reps.hovers}`);
+    record("hover to highlighted frame (median)", hovers.length ? median(hovers) : null, "ms", hovers.length ? undefined : "no highlight drawn");
+    await page.mouse.move(away.x, away.y);
+
+    const heap = await page.evaluate(() => {
+      const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return memory ? memory.usedJSHeapSize / 1048576 : NaN;
+    });
+    record("JS heap", heap, "MiB");
+  } finally {
+    await page.close();
+  }
+  return figures;
+}
