@@ -5,6 +5,7 @@
 import { analyseBalance } from "../core/analysis";
 import type { Dataset } from "../core/dataset";
 import { pickText } from "../core/dataset/text";
+import { lookup } from "../core/dataset/lookup";
 import { datasetId, graphKey } from "../core/graph";
 import type { Problem } from "../core/problems";
 import { direction, type Lang, type MessageKey, type Translate } from "../core/i18n";
@@ -15,7 +16,7 @@ import { renderDetails } from "../ui/details";
 import { h } from "../ui/dom";
 import { FilterPanel } from "../ui/filters";
 import { renderFocusBar } from "../ui/focus-bar";
-import { renderNotices, renderProblems } from "../ui/problems";
+import { renderMessage, renderNotices, renderProblems } from "../ui/problems";
 import { ImportUi } from "../ui/import";
 import { InsightsPanel } from "../ui/insights";
 import { RelationTable } from "../ui/table";
@@ -160,10 +161,8 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     },
   });
   if ("error" in mounted) {
-    console.error(mounted.error);
-    renderProblems(el.problems, [{ path: "", message: t("graph.noWebgl"), severity: "error" }], t, t("graph.noWebgl"));
-    setState("error");
-    return null;
+    console.warn("the graph cannot be drawn", mounted.error);
+    return showWithoutGraph(el, dataset, lang, t);
   }
   const { ctx, store, renderer, reducedMotion } = mounted;
   const listening = new AbortController();
@@ -288,6 +287,7 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     on,
   );
 
+  requestAnimationFrame(() => { performance.mark("p:raf1"); requestAnimationFrame(() => performance.mark("p:raf2")); });
   el.status.textContent = t("layout.running");
   setState("ready");
   return {
@@ -299,6 +299,41 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
       mounted.destroy();
       renderDetails(el.details, ctx, null, detailHandlers);
       renderFocusBar(el.focusBar, ctx, null, () => undefined);
+    },
+  };
+}
+
+/**
+ * Without WebGL there is no graph, but the relations are still there to read:
+ * the table lists them all, a row opens its evidence, and a notice says why the
+ * graph is missing. Nothing else of the page depends on the renderer.
+ */
+function showWithoutGraph(el: Shell, dataset: Dataset, lang: Lang, t: Translate): Shown {
+  const ctx: UiContext = { data: lookup(dataset), lang, t };
+  const all = new Set(ctx.data.relations.keys());
+  renderMessage(el.notices, [t("graph.noWebgl"), t("graph.tableInstead")], t);
+  renderSummary(el.summary, ctx, { actors: ctx.data.actors.size, relations: all.size });
+  const handlers = {
+    select: (selection: ViewState["selected"]) => choose(selection),
+    focus: () => undefined,
+  };
+  const table = new RelationTable(el.table, ctx, (selection) => choose(selection));
+  const choose = (selection: ViewState["selected"]) => {
+    table.update(all, selection);
+    renderDetails(el.details, ctx, selection, handlers);
+  };
+  table.update(all, null);
+  if (!table.isOpen()) table.toggle();
+  const listening = new AbortController();
+  el.tableOpen.addEventListener("click", () => table.toggle(), { signal: listening.signal });
+  document.body.dataset.graph = "unavailable";
+  setState("settled");
+  return {
+    destroy: () => {
+      listening.abort();
+      delete document.body.dataset.graph;
+      if (table.isOpen()) table.toggle();
+      renderDetails(el.details, ctx, null, handlers);
     },
   };
 }

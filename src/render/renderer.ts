@@ -61,6 +61,7 @@ export class GraphRenderer {
     this.allNodes = graph.nodes();
     this.allEdges = graph.edges();
     this.paired = options.profile.large ? this.pairEdges() : null;
+    const programs = usedPrograms(graph);
     this.sigma = new Sigma<ActorNode, RelationEdge>(graph, container, {
       renderEdgeLabels: false,
       enableEdgeEvents: options.profile.enableEdgeEvents,
@@ -71,20 +72,10 @@ export class GraphRenderer {
       labelColor: { color: options.theme.labelColor },
       defaultDrawNodeHover: hoverDrawer(options.theme),
       labelRenderedSizeThreshold: options.profile.labelRenderedSizeThreshold,
-      defaultEdgeType: "line",
+      defaultEdgeType: Object.keys(programs)[0],
       zIndex: options.profile.zIndex,
       stagePadding: 40,
-      edgeProgramClasses: {
-        line: EdgeRectangleProgram,
-        arrow: EdgeArrowProgram,
-        curved: EdgeCurveProgram,
-        curvedArrow: EdgeCurvedArrowProgram,
-        thin: EdgeLineProgram,
-        lineDashed: EdgeDashedProgram,
-        arrowDashed: EdgeDashedArrowProgram,
-        curvedDashed: EdgeCurvedDashedProgram,
-        curvedArrowDashed: EdgeCurvedDashedArrowProgram,
-      },
+      edgeProgramClasses: programs,
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
@@ -363,6 +354,34 @@ export class GraphRenderer {
       this.events.select(null);
     });
   }
+}
+
+const EDGE_PROGRAMS = {
+  line: EdgeRectangleProgram,
+  arrow: EdgeArrowProgram,
+  curved: EdgeCurveProgram,
+  curvedArrow: EdgeCurvedArrowProgram,
+  thin: EdgeLineProgram,
+  lineDashed: EdgeDashedProgram,
+  arrowDashed: EdgeDashedArrowProgram,
+  curvedDashed: EdgeCurvedDashedProgram,
+  curvedArrowDashed: EdgeCurvedDashedArrowProgram,
+};
+
+/**
+ * The edge programs the graph's edges use (the first is the default). Sigma compiles
+ * every program it is given when it starts, and on a software WebGL each one
+ * costs tens of milliseconds: a large graph drawn in one-pixel lines needs one
+ * program, not nine.
+ */
+function usedPrograms(graph: EntenteGraph): Partial<typeof EDGE_PROGRAMS> {
+  const used: Partial<typeof EDGE_PROGRAMS> = {};
+  graph.forEachEdge((_edge, attributes) => {
+    const type = attributes.type as keyof typeof EDGE_PROGRAMS | undefined;
+    if (type && type in EDGE_PROGRAMS && !used[type]) Object.assign(used, { [type]: EDGE_PROGRAMS[type] });
+  });
+  // Sigma needs a default program even for a graph without relations.
+  return Object.keys(used).length > 0 ? used : { line: EDGE_PROGRAMS.line };
 }
 
 /**

@@ -86,3 +86,11 @@ export function renderNotices(root: HTMLElement, groups: readonly NoticeGroup[],
         ],
   );
 }
+
+/** A notice of one or more plain sentences (no problem list), dismissible like the others. */
+export function renderMessage(root: HTMLElement, sentences: readonly string[], t: Translate): void {
+  showPanel(root, [
+    ...sentences.map((sentence) => h("p", {}, sentence)),
+    h("button", { type: "button", className: "dismiss", on: { click: () => showPanel(root, null) } }, t("notices.dismiss")),
+  ]);
+}

@@ -166,7 +166,8 @@ async function walkThrough(watched: Watched, actorIds: string[], query: string):
   for (const { t, offset } of tries) {
     const point = { x: from.x + (to.x - from.x) * t + normal.x * offset, y: from.y + (to.y - from.y) * t + normal.y * offset };
     await page.mouse.move(point.x, point.y);
-    await page.waitForTimeout(50);
+    // Sigma finds what is under the pointer from its picking pass, drawn with the next frame.
+    await page.waitForTimeout(120);
     if ((await page.evaluate(() => document.getElementById("graph")!.style.cursor)) === "pointer") {
       onEdge = point;
       break;
