@@ -287,7 +287,6 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     on,
   );
 
-  requestAnimationFrame(() => { performance.mark("p:raf1"); requestAnimationFrame(() => performance.mark("p:raf2")); });
   el.status.textContent = t("layout.running");
   setState("ready");
   return {

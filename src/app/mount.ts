@@ -72,6 +72,7 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown } 
   });
 
   const store = new ViewStore(options.view);
+  let filtered = applyFilters(ctx.data, options.view);
   let renderer: GraphRenderer;
   try {
     renderer = new GraphRenderer(
@@ -81,7 +82,15 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown } 
         select: (selection) => store.update({ selected: selection }, "push"),
         drag: (node, x, y) => layout.pin(node, x, y),
       },
-      { labelFont: `${FONT}, sans-serif`, theme: options.theme, profile },
+      {
+        labelFont: `${FONT}, sans-serif`,
+        theme: options.theme,
+        profile,
+        initial: {
+          visibility: { actors: filtered.actors, relations: filtered.relations, mode: options.view.hidden },
+          selection: options.view.selected,
+        },
+      },
     );
   } catch (error) {
     return { error };
@@ -96,7 +105,6 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown } 
     return `${location.pathname}${search}${location.hash}`;
   };
 
-  let filtered = applyFilters(ctx.data, options.view);
   const listeners: ViewListener[] = [];
   const filterKey = (v: ViewState) => JSON.stringify([v.types, v.kinds, v.from, v.to, v.focus]);
   const render = (view: ViewState, previous: ViewState | null, remember: Remember) => {

@@ -40,14 +40,12 @@ export function curvature(index: number, count: number, reversed: boolean): numb
   return reversed ? -value : value;
 }
 
-type Shape = "line" | "arrow" | "curved" | "curvedArrow";
-export type EdgeProgram = Shape | `${Shape}Dashed` | "thin";
+export type EdgeProgram = "line" | "arrow" | "curved" | "curvedArrow" | "thin";
 
-/** Hostile relations are dashed (colour is never the only cue), except in the large-graph profile's one-pixel lines. */
-export function edgeProgram(directed: boolean, curved: boolean, simple = false, hostile = false): EdgeProgram {
+export function edgeProgram(directed: boolean, curved: boolean, simple = false): EdgeProgram {
   if (simple) return "thin";
-  const shape: Shape = curved ? (directed ? "curvedArrow" : "curved") : directed ? "arrow" : "line";
-  return hostile ? `${shape}Dashed` : shape;
+  if (curved) return directed ? "curvedArrow" : "curved";
+  return directed ? "arrow" : "line";
 }
 
 /** Sizes and colours chosen in the view (by a metric, by community), in one batched graph update. */
@@ -81,7 +79,9 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
       color: typeColors.get(attributes.relationType) ?? DEFAULT_EDGE_COLOR,
       size: options.simpleEdges ? 1 : 3,
       curvature: bend,
-      type: edgeProgram(attributes.directed, bend !== 0, options.simpleEdges, attributes.sign === -1),
+      type: edgeProgram(attributes.directed, bend !== 0, options.simpleEdges),
+      // Hostile relations are dashed (colour is never the only cue), except as the large profile's one-pixel lines.
+      dashed: attributes.sign === -1 && !options.simpleEdges,
     };
   });
 }

@@ -1,13 +1,17 @@
 /**
  * Hostile relations are drawn dashed, so that colour is never the only cue
  * (colour-blind readers, greyscale prints). Sigma has no dashed edges: these
- * programs are sigma's own straight and curved edge programs with two lines
- * added to their shaders: the vertex shader measures how far along the edge a
- * point is, in edge thicknesses, and the fragment shader leaves gaps. The
- * picking pass stays solid, so a gap is still part of the edge for the mouse.
+ * programs are sigma's own straight and curved edge programs with a per-edge
+ * attribute, `a_dashed`, and a few lines added to their shaders: the vertex
+ * shader measures how far along the edge a point is, in edge thicknesses, and
+ * the fragment shader leaves gaps where the edge is dashed. One program draws
+ * both kinds, because each program costs a shader compilation when the graph
+ * first appears (tens of milliseconds each on a software WebGL). The picking
+ * pass stays solid, so a gap is still part of the edge for the mouse.
  */
 import { createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, EdgeRectangleProgram } from "sigma/rendering";
 import type { EdgeProgramType } from "sigma/rendering";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { ActorNode, RelationEdge } from "../core/graph";
 
@@ -16,6 +20,7 @@ type EntenteEdgeProgram = EdgeProgramType<ActorNode, RelationEdge>;
 /** Dash and period, in edge thicknesses: a dash of 5, a gap of 3. */
 const DASH = "5.0";
 const PERIOD = "8.0";
+const FLOAT = 5126;
 
 function insert(source: string, anchor: string, text: string, where: "before" | "after"): string {
   const at = source.indexOf(anchor);
@@ -27,63 +32,96 @@ function insert(source: string, anchor: string, text: string, where: "before" | 
 
 const gap = (along: string) => `
   #ifndef PICKING_MODE
-  if (mod(${along}, ${PERIOD}) > ${DASH}) discard;
+  if (v_dashed > 0.5 && mod(${along}, ${PERIOD}) > ${DASH}) discard;
   #endif
 `;
+
+/** Passes the per-edge flag from the vertex shader to the fragment shader. */
+function withDashedFlag(vertex: string): string {
+  return insert(
+    insert(vertex, "void main() {", "attribute float a_dashed;\nvarying float v_dashed;\n", "before"),
+    "void main() {",
+    "\n  v_dashed = a_dashed;",
+    "after",
+  );
+}
 
 /** Straight edges: the distance along the edge comes from the vertex shader, where both ends are known. */
 export function dashStraightShaders(vertex: string, fragment: string): { vertex: string; fragment: string } {
   return {
     vertex: insert(
-      insert(vertex, "varying float v_thickness;", "\nvarying float v_dash;", "after"),
+      insert(withDashedFlag(vertex), "varying float v_thickness;", "\nvarying float v_dash;", "after"),
       "v_thickness = webGLThickness / u_zoomRatio;",
       "\n  v_dash = a_positionCoef * length(a_positionEnd - a_positionStart) / webGLThickness;",
       "after",
     ),
-    fragment: insert(insert(fragment, "varying vec4 v_color;", "\nvarying float v_dash;", "after"), "void main(void) {", gap("v_dash"), "after"),
+    fragment: insert(
+      insert(fragment, "varying vec4 v_color;", "\nvarying float v_dash;\nvarying float v_dashed;", "after"),
+      "void main(void) {",
+      gap("v_dash"),
+      "after",
+    ),
   };
 }
 
 /** Curved edges are drawn in viewport pixels: the distance is measured along the chord from the source. */
-export function dashCurveFragment(fragment: string): string {
-  return insert(
-    fragment,
-    "void main(void) {",
-    `
+export function dashCurveShaders(vertex: string, fragment: string): { vertex: string; fragment: string } {
+  return {
+    vertex: withDashedFlag(vertex),
+    fragment: insert(
+      insert(fragment, "varying vec4 v_color;", "\nvarying float v_dashed;", "after"),
+      "void main(void) {",
+      `
   vec2 chord = v_cpC - v_cpA;
   float along = dot(gl_FragCoord.xy - v_cpA, chord) / max(length(chord), 0.001) / max(v_thickness, 1.0);` + gap("along"),
-    "after",
-  );
+      "after",
+    ),
+  };
 }
 
-type Definition = { VERTEX_SHADER_SOURCE: string; FRAGMENT_SHADER_SOURCE: string };
+interface Definition {
+  VERTEX_SHADER_SOURCE: string;
+  FRAGMENT_SHADER_SOURCE: string;
+  ATTRIBUTES: { name: string; size: number; type: number; normalized?: boolean }[];
+}
+interface ProgramInstance {
+  getDefinition(): Definition;
+  processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void;
+  array: Float32Array;
+  ATTRIBUTES_ITEMS_COUNT: number;
+}
 // A mixin's base class must be typed with a rest-any constructor (TypeScript's rule for mixins).
-type ProgramClass = new (...args: any[]) => { getDefinition(): Definition };
+type ProgramClass = new (...args: any[]) => ProgramInstance;
 
-/** A subclass of a sigma edge program whose shaders are patched. */
-function dashed(program: EdgeProgramType | typeof EdgeRectangleProgram, patch: (definition: Definition) => Definition): EntenteEdgeProgram {
-  // Every sigma program has getDefinition(); the published EdgeProgramType hides it.
-  const Base = program as unknown as ProgramClass;
+/** A subclass of a sigma edge program whose shaders are patched and whose edges carry a dashed flag. */
+function dashable(program: unknown, patch: (vertex: string, fragment: string) => { vertex: string; fragment: string }): EntenteEdgeProgram {
+  // Every sigma program has these members; the published EdgeProgramType hides them.
+  const Base = program as ProgramClass;
   return class extends Base {
     override getDefinition(): Definition {
-      return patch(super.getDefinition());
+      const definition = super.getDefinition();
+      const { vertex, fragment } = patch(definition.VERTEX_SHADER_SOURCE, definition.FRAGMENT_SHADER_SOURCE);
+      return {
+        ...definition,
+        VERTEX_SHADER_SOURCE: vertex,
+        FRAGMENT_SHADER_SOURCE: fragment,
+        // Last, so that sigma's own writing of the other attributes is unchanged.
+        ATTRIBUTES: [...definition.ATTRIBUTES, { name: "a_dashed", size: 1, type: FLOAT }],
+      };
+    }
+
+    override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
+      super.processVisibleItem(edgeIndex, startIndex, source, target, data);
+      // These programs are instanced: one record per edge, a_dashed its last item.
+      this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 1] = (data as EdgeDisplayData & { dashed?: boolean }).dashed ? 1 : 0;
     }
   } as unknown as EntenteEdgeProgram;
 }
 
-function straight(definition: Definition): Definition {
-  const { vertex, fragment } = dashStraightShaders(definition.VERTEX_SHADER_SOURCE, definition.FRAGMENT_SHADER_SOURCE);
-  return { ...definition, VERTEX_SHADER_SOURCE: vertex, FRAGMENT_SHADER_SOURCE: fragment };
-}
-
-function curved(definition: Definition): Definition {
-  return { ...definition, FRAGMENT_SHADER_SOURCE: dashCurveFragment(definition.FRAGMENT_SHADER_SOURCE) };
-}
-
-export const EdgeDashedProgram = dashed(EdgeRectangleProgram, straight);
-export const EdgeDashedArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
-  dashed(EdgeClampedProgram as unknown as EdgeProgramType, straight),
+export const DashableLineProgram = dashable(EdgeRectangleProgram, dashStraightShaders);
+export const DashableArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
+  dashable(EdgeClampedProgram, dashStraightShaders),
   EdgeArrowHeadProgram as unknown as EntenteEdgeProgram,
 ]);
-export const EdgeCurvedDashedProgram = dashed(EdgeCurveProgram, curved);
-export const EdgeCurvedDashedArrowProgram = dashed(EdgeCurvedArrowProgram, curved);
+export const DashableCurveProgram = dashable(EdgeCurveProgram, dashCurveShaders);
+export const DashableCurvedArrowProgram = dashable(EdgeCurvedArrowProgram, dashCurveShaders);

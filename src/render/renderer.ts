@@ -4,15 +4,14 @@
  * state in reducers; the graph itself is only touched to move a dragged node.
  */
 import Sigma from "sigma";
-import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram } from "sigma/rendering";
+import { EdgeLineProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import { datasetId, graphKey, pairRepresentatives, type ActorNode, type EntenteGraph, type PairedEdges, type RelationEdge } from "../core/graph";
 import type { HiddenMode, Selection } from "../core/view/types";
 import type { RenderProfile } from "./profile";
 import type { Theme } from "./theme";
 import { hoverDrawer } from "./hover";
-import { EdgeCurvedDashedArrowProgram, EdgeCurvedDashedProgram, EdgeDashedArrowProgram, EdgeDashedProgram } from "./dashed";
+import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram } from "./dashed";
 
 export type { Selection };
 
@@ -35,6 +34,8 @@ export interface RendererOptions {
   labelFont: string;
   theme: Theme;
   profile: RenderProfile;
+  /** What the filters show and what is selected when the graph is first drawn. */
+  initial?: { visibility: Visibility | null; selection: Selection };
 }
 
 export class GraphRenderer {
@@ -61,6 +62,14 @@ export class GraphRenderer {
     this.allNodes = graph.nodes();
     this.allEdges = graph.edges();
     this.paired = options.profile.large ? this.pairEdges() : null;
+    // What the view shows from the start is known before sigma draws its first frame: no second pass to apply it.
+    if (options.initial) {
+      this.visibility = options.initial.visibility;
+      this.selection = options.initial.selection;
+      this.selectedKey = this.selection ? graphKey(this.selection.id) : null;
+      this.updateDrawn();
+      this.updateFocus();
+    }
     const programs = usedPrograms(graph);
     this.sigma = new Sigma<ActorNode, RelationEdge>(graph, container, {
       renderEdgeLabels: false,
@@ -83,6 +92,7 @@ export class GraphRenderer {
   }
 
   setSelection(selection: Selection): void {
+    if (selection?.kind === this.selection?.kind && selection?.id === this.selection?.id) return;
     this.selection = selection;
     this.selectedKey = selection ? graphKey(selection.id) : null;
     this.repaint(false);
@@ -106,9 +116,10 @@ export class GraphRenderer {
     this.updateDrawn();
     const nodes = changed(this.allNodes, before.actors, visibility.actors);
     const edges = changed(this.allEdges, before.relations, visibility.relations, drawnBefore, this.paired?.drawn);
+    if (nodes.length === 0 && edges.length === 0) return;
     this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
     // Only an actor that appears needs a place in sigma's label index.
-    if (nodes.some((node) => visibility.actors.has(node))) this.reindexSoon();
+    if (nodes.some((node) => visibility.actors.has(datasetId(node)))) this.reindexSoon();
   }
 
   private reindexTimer: ReturnType<typeof setTimeout> | null = null;
@@ -357,15 +368,11 @@ export class GraphRenderer {
 }
 
 const EDGE_PROGRAMS = {
-  line: EdgeRectangleProgram,
-  arrow: EdgeArrowProgram,
-  curved: EdgeCurveProgram,
-  curvedArrow: EdgeCurvedArrowProgram,
+  line: DashableLineProgram,
+  arrow: DashableArrowProgram,
+  curved: DashableCurveProgram,
+  curvedArrow: DashableCurvedArrowProgram,
   thin: EdgeLineProgram,
-  lineDashed: EdgeDashedProgram,
-  arrowDashed: EdgeDashedArrowProgram,
-  curvedDashed: EdgeCurvedDashedProgram,
-  curvedArrowDashed: EdgeCurvedDashedArrowProgram,
 };
 
 /**

@@ -87,12 +87,9 @@ describe("edgeProgram", () => {
     expect(edgeProgram(true, true)).toBe("curvedArrow");
   });
 
-  it("dashes hostile relations in every shape, but not the large profile's one-pixel lines", () => {
-    expect(edgeProgram(false, false, false, true)).toBe("lineDashed");
-    expect(edgeProgram(true, false, false, true)).toBe("arrowDashed");
-    expect(edgeProgram(false, true, false, true)).toBe("curvedDashed");
-    expect(edgeProgram(true, true, false, true)).toBe("curvedArrowDashed");
-    expect(edgeProgram(true, true, true, true)).toBe("thin");
+  it("draws the large profile's relations as one-pixel lines whatever their shape", () => {
+    expect(edgeProgram(true, true, true)).toBe("thin");
+    expect(edgeProgram(false, false, true)).toBe("thin");
   });
 });
 
@@ -129,7 +126,7 @@ describe("applyAppearance on the bundled graph", () => {
       const { parallelCount, parallelIndex, type, directed, curvature: bend } = graph.getEdgeAttributes(k(relation.id));
       const straight = parallelCount === 1 || parallelIndex * 2 === parallelCount - 1;
       expect(bend === 0, relation.id).toBe(straight);
-      expect(type, relation.id).toBe(edgeProgram(directed, !straight, false, graph.getEdgeAttribute(k(relation.id), "sign") === -1));
+      expect(type, relation.id).toBe(edgeProgram(directed, !straight));
     }
     const curved = graph.filterEdges((_e, a) => a.type?.startsWith("curved") ?? false).map(datasetId).sort();
     expect(curved).toEqual(
@@ -152,13 +149,22 @@ describe("applyAppearance on the bundled graph", () => {
     // Same number, but measured from opposite ends: the curves lie on opposite sides.
     expect(there).toBeCloseTo(-0.225, 12);
     expect(back).toBeCloseTo(-0.225, 12);
-    expect(graph.getEdgeAttribute(k("turkey-russia-conflict-jet"), "type")).toBe("curvedArrowDashed");
-    expect(graph.getEdgeAttribute(k("russia-turkey-tension-jet"), "type")).toBe("curvedDashed");
+    expect(graph.getEdgeAttribute(k("turkey-russia-conflict-jet"), "type")).toBe("curvedArrow");
+    expect(graph.getEdgeAttribute(k("russia-turkey-tension-jet"), "type")).toBe("curved");
+  });
+
+  it("dashes exactly the hostile relations", () => {
+    for (const relation of dataset.relations) {
+      const hostile = graph.getEdgeAttribute(k(relation.id), "sign") === -1;
+      expect(graph.getEdgeAttribute(k(relation.id), "dashed"), relation.id).toBe(hostile);
+    }
+    expect(graph.getEdgeAttribute(k("russia-nato-tension"), "dashed")).toBe(true);
+    expect(graph.getEdgeAttribute(k("france-nato-membership"), "dashed")).toBe(false);
   });
 
   it("draws single relations straight, with an arrow when directed", () => {
     expect(graph.getEdgeAttributes(k("france-syria-mediation-peace"))).toMatchObject({ type: "arrow", curvature: 0 });
-    expect(graph.getEdgeAttributes(k("russia-nato-tension"))).toMatchObject({ type: "lineDashed", curvature: 0 });
+    expect(graph.getEdgeAttributes(k("russia-nato-tension"))).toMatchObject({ type: "line", curvature: 0 });
   });
 });
 
@@ -178,7 +184,7 @@ describe("applyAppearance on small graphs", () => {
     const graph = buildGraph(dataset, "en");
     applyAppearance(graph, dataset);
     expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "curvature"))).toEqual([-0.45, 0, -0.45]);
-    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "type"))).toEqual(["curved", "line", "curvedArrowDashed"]);
+    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "type"))).toEqual(["curved", "line", "curvedArrow"]);
   });
 
   it("keeps every attribute it does not own", () => {

@@ -1,5 +1,5 @@
 /**
- * The dashed programs patch sigma's own shaders at the pinned versions. These
+ * The dashable programs patch sigma's own shaders at the pinned versions. These
  * tests read the real shader sources, so an upgrade that moves the lines the
  * patch relies on fails here rather than as a blank graph.
  */
@@ -13,44 +13,63 @@ vi.hoisted(() => {
 
 const { EdgeClampedProgram, EdgeRectangleProgram } = await import("sigma/rendering");
 const { default: EdgeCurveProgram } = await import("@sigma/edge-curve");
-const { dashCurveFragment, dashStraightShaders, EdgeCurvedDashedProgram, EdgeDashedProgram } = await import("../../src/render/dashed");
+const { dashCurveShaders, dashStraightShaders, DashableCurveProgram, DashableLineProgram } = await import("../../src/render/dashed");
 
 interface Definition {
   VERTEX_SHADER_SOURCE: string;
   FRAGMENT_SHADER_SOURCE: string;
+  ATTRIBUTES: { name: string; size: number }[];
+}
+interface Instance {
+  getDefinition(): Definition;
+  processVisibleItem(edgeIndex: number, startIndex: number, source: object, target: object, data: object): void;
+  array: Float32Array;
+  ATTRIBUTES_ITEMS_COUNT: number;
 }
 // getDefinition() reads nothing from the instance: it can be called without a WebGL context.
 const definitionOf = (program: unknown): Definition =>
   (program as { prototype: { getDefinition(this: unknown): Definition } }).prototype.getDefinition.call({});
 
-describe("dashed edge programs", () => {
-  it("measure the distance along a straight edge in thicknesses and leave gaps, except when picking", () => {
+describe("dashable edge programs", () => {
+  it("measure the distance along a straight edge in thicknesses and leave gaps in dashed edges only, never when picking", () => {
     for (const base of [EdgeRectangleProgram, EdgeClampedProgram]) {
       const original = definitionOf(base);
       const { vertex, fragment } = dashStraightShaders(original.VERTEX_SHADER_SOURCE, original.FRAGMENT_SHADER_SOURCE);
-      expect(vertex).toContain("varying float v_dash;");
+      expect(vertex).toContain("attribute float a_dashed;");
+      expect(vertex).toContain("v_dashed = a_dashed;");
       expect(vertex).toContain("v_dash = a_positionCoef * length(a_positionEnd - a_positionStart) / webGLThickness;");
-      expect(fragment).toMatch(/#ifndef PICKING_MODE\s+if \(mod\(v_dash, 8\.0\) > 5\.0\) discard;\s+#endif/);
-      // Everything else is sigma's shader, untouched.
-      expect(vertex.replace("\nvarying float v_dash;", "").replace(/\n {2}v_dash = [^\n]*/, "")).toBe(original.VERTEX_SHADER_SOURCE);
+      expect(fragment).toMatch(/#ifndef PICKING_MODE\s+if \(v_dashed > 0\.5 && mod\(v_dash, 8\.0\) > 5\.0\) discard;\s+#endif/);
     }
   });
 
   it("measure along the chord of a curved edge", () => {
-    const original = definitionOf(EdgeCurveProgram).FRAGMENT_SHADER_SOURCE;
-    const fragment = dashCurveFragment(original);
+    const original = definitionOf(EdgeCurveProgram);
+    const { vertex, fragment } = dashCurveShaders(original.VERTEX_SHADER_SOURCE, original.FRAGMENT_SHADER_SOURCE);
+    expect(vertex).toContain("v_dashed = a_dashed;");
     expect(fragment).toContain("float along = dot(gl_FragCoord.xy - v_cpA, chord)");
-    expect(fragment).toContain("if (mod(along, 8.0) > 5.0) discard;");
+    expect(fragment).toContain("if (v_dashed > 0.5 && mod(along, 8.0) > 5.0) discard;");
   });
 
-  it("are sigma programs whose definitions carry the patched shaders", () => {
-    expect(definitionOf(EdgeDashedProgram).FRAGMENT_SHADER_SOURCE).toContain("discard");
-    expect(definitionOf(EdgeCurvedDashedProgram).FRAGMENT_SHADER_SOURCE).toContain("discard");
-    expect(definitionOf(EdgeDashedProgram).VERTEX_SHADER_SOURCE).toContain("v_dash");
+  it("add a_dashed as the last attribute, and write it after sigma's own items for each edge", () => {
+    for (const program of [DashableLineProgram, DashableCurveProgram]) {
+      const attributes = definitionOf(program).ATTRIBUTES;
+      expect(attributes.at(-1)).toMatchObject({ name: "a_dashed", size: 1 });
+      // A stand-in instance: sigma's processVisibleItem writes its items from startIndex on, then the flag follows.
+      const proto = (program as unknown as { prototype: Instance }).prototype;
+      const count = attributes.reduce((n, a) => n + (a.name.startsWith("a_color") || a.name === "a_id" ? 1 : a.size), 0);
+      const instance = Object.assign(Object.create(proto) as Instance, { array: new Float32Array(3 * count).fill(-1), ATTRIBUTES_ITEMS_COUNT: count });
+      const node = { x: 0, y: 0, size: 4 };
+      instance.processVisibleItem(1, count, node, { ...node, x: 10 }, { size: 2, color: "#ff0000", dashed: true });
+      expect(instance.array[2 * count - 1]).toBe(1);
+      instance.processVisibleItem(1, count, node, { ...node, x: 10 }, { size: 2, color: "#ff0000" });
+      expect(instance.array[2 * count - 1]).toBe(0);
+      // The next edge's record is untouched.
+      expect(instance.array[2 * count]).toBe(-1);
+    }
   });
 
   it("refuse a shader without the expected lines instead of drawing nothing", () => {
     expect(() => dashStraightShaders("void main() {}", "void main(void) {}")).toThrow(/shader line/);
-    expect(() => dashCurveFragment("void main() {}")).toThrow(/shader line/);
+    expect(() => dashCurveShaders("void main() {}", "void main(void) {}")).toThrow(/shader line/);
   });
 });

@@ -43,6 +43,8 @@ export interface RelationEdge {
   color?: string;
   type?: string;
   curvature?: number;
+  /** Drawn dashed (hostile relations), by the renderer's edge programs. */
+  dashed?: boolean;
   [key: string]: unknown;
 }
 
