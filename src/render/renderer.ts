@@ -49,6 +49,9 @@ export class GraphRenderer {
   private moved = false;
   private readonly allNodes: string[];
   private readonly allEdges: string[];
+  /** The dataset ids behind allNodes and allEdges, in the same order: looked up on every filter change. */
+  private readonly nodeIds: string[];
+  private readonly edgeIds: string[];
   /** Large graphs only: each edge's place in allEdges, its pair, and which edges are drawn (one per pair). */
   private readonly paired: { index: Map<string, number>; edges: PairedEdges; drawn: Uint8Array } | null;
 
@@ -61,6 +64,8 @@ export class GraphRenderer {
     // The graph's topology never changes after it is built, only positions and what is shown.
     this.allNodes = graph.nodes();
     this.allEdges = graph.edges();
+    this.nodeIds = this.allNodes.map(datasetId);
+    this.edgeIds = this.allEdges.map(datasetId);
     this.paired = options.profile.large ? this.pairEdges() : null;
     // What the view shows from the start is known before sigma draws its first frame: no second pass to apply it.
     if (options.initial) {
@@ -114,8 +119,8 @@ export class GraphRenderer {
     }
     const drawnBefore = this.paired?.drawn;
     this.updateDrawn();
-    const nodes = changed(this.allNodes, before.actors, visibility.actors);
-    const edges = changed(this.allEdges, before.relations, visibility.relations, drawnBefore, this.paired?.drawn);
+    const nodes = changed(this.allNodes, this.nodeIds, before.actors, visibility.actors);
+    const edges = changed(this.allEdges, this.edgeIds, before.relations, visibility.relations, drawnBefore, this.paired?.drawn);
     if (nodes.length === 0 && edges.length === 0) return;
     this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
     // Only an actor that appears needs a place in sigma's label index.
@@ -143,7 +148,7 @@ export class GraphRenderer {
     const paired = this.paired;
     if (!paired) return;
     const shown = this.visibility?.relations;
-    paired.drawn = pairRepresentatives(paired.edges, shown ? (i) => shown.has(datasetId(this.allEdges[i]!)) : () => true);
+    paired.drawn = pairRepresentatives(paired.edges, shown ? (i) => shown.has(this.edgeIds[i]!) : () => true);
   }
 
   /** Newly shown actors need sigma's label index; rebuild it once the clicks stop. */
@@ -354,6 +359,12 @@ export class GraphRenderer {
       }
       if (this.isShown(node)) this.events.select({ kind: "actor", id: datasetId(node) });
     });
+    // Sigma takes a second click within its double-click delay as a double click and sends no click:
+    // a reader going quickly from one actor to the next still means to choose the second one.
+    sigma.on("doubleClickNode", ({ node, preventSigmaDefault }) => {
+      preventSigmaDefault();
+      if (this.isShown(node)) this.events.select({ kind: "actor", id: datasetId(node) });
+    });
     sigma.on("clickEdge", ({ edge }) => {
       if (!this.visibility || this.visibility.relations.has(datasetId(edge))) this.events.select({ kind: "relation", id: datasetId(edge) });
     });
@@ -393,13 +404,20 @@ function usedPrograms(graph: EntenteGraph): Partial<typeof EDGE_PROGRAMS> {
 
 /**
  * The keys whose ids' membership differs between two sets of ids, or whose
- * flag differs between two flag arrays (same order as `all`).
+ * flag differs between two flag arrays (`keys`, `ids` and the flags in one order).
  */
-function changed(all: readonly string[], before: ReadonlySet<string>, after: ReadonlySet<string>, flagsBefore?: Uint8Array, flagsAfter?: Uint8Array): string[] {
+function changed(
+  keys: readonly string[],
+  ids: readonly string[],
+  before: ReadonlySet<string>,
+  after: ReadonlySet<string>,
+  flagsBefore?: Uint8Array,
+  flagsAfter?: Uint8Array,
+): string[] {
   const out: string[] = [];
-  all.forEach((key, i) => {
-    const id = datasetId(key);
-    if (before.has(id) !== after.has(id) || (flagsBefore && flagsAfter && flagsBefore[i] !== flagsAfter[i])) out.push(key);
-  });
+  for (let i = 0; i < keys.length; i++) {
+    const id = ids[i]!;
+    if (before.has(id) !== after.has(id) || (flagsBefore && flagsAfter && flagsBefore[i] !== flagsAfter[i])) out.push(keys[i]!);
+  }
   return out;
 }

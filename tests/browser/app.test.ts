@@ -122,6 +122,23 @@ describe("the full app", () => {
     await page.close();
   });
 
+  it("a second actor clicked right after the first is the one selected (not taken for a double click)", async () => {
+    const { page, errors } = await open(browser);
+    await settled(page);
+    // Two actors on the left, where the panel that opens on the right does not cover them.
+    const russia = await nodePoint(page, "russia");
+    const putin = await nodePoint(page, "putin");
+    await page.mouse.click(russia.x, russia.y);
+    await page.mouse.click(putin.x, putin.y);
+    await expect.poll(() => page.evaluate(() => window.entente!.view().selected)).toEqual({ kind: "actor", id: "putin" });
+    await expect.poll(() => page.locator("#details h2").innerText()).toBe("Vladimir Putin");
+    // The camera did not zoom in as it does for a double click on empty space.
+    const after = await nodePoint(page, "russia");
+    expect(Math.hypot(after.x - russia.x, after.y - russia.y)).toBeLessThan(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("keeps a dragged node where it is dropped", async () => {
     const { page } = await open(browser);
     await settled(page);
