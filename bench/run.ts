@@ -45,7 +45,7 @@ const sizesArg = process.argv.find((a) => a.startsWith("--sizes="));
 /** `--sizes=100,1000` measures only those generated sizes (for working on the benchmark itself). */
 const sizes = sizesArg ? sizesArg.slice(8).split(",").map(Number) : quick ? [10000] : [100, 1000, 10000];
 const reps: Repetitions = quick
-  ? { panSteps: 4, wheelSteps: 2, clicks: 3, hovers: 2, layoutTimeoutMs: 6_000 }
+  ? { panSteps: 3, wheelSteps: 2, clicks: 3, hovers: 2, layoutTimeoutMs: 6_000 }
   : { panSteps: 12, wheelSteps: 6, clicks: 5, hovers: 5, layoutTimeoutMs: 20_000 };
 
 const median = (xs: number[]) => {

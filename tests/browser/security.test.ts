@@ -73,7 +73,6 @@ async function openOn(page: Page, query: string): Promise<OpenPage> {
 /** Nothing ran, nothing was blocked, nothing threw, and the graph is still there. */
 async function expectUnharmed(watched: Watched, nodes: number): Promise<void> {
   const { page, errors, dialogs } = watched;
-  if (errors.length) console.log("ERRORS", JSON.stringify(errors));
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
