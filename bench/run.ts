@@ -20,7 +20,7 @@ import { lookup } from "../src/core/dataset/lookup";
 import { gdeltRows } from "./gdelt-rows";
 import { benchDatasets } from "./datasets";
 import { buildAndServePeers } from "./peers/serve";
-import { measureTool, type Repetitions } from "./scenario";
+import { measureTool, OBSERVE_LONG_TASKS, type Repetitions } from "./scenario";
 import { printTable } from "./table";
 import { TOOLS, toolPage, type Shared } from "./tools";
 
@@ -53,14 +53,6 @@ const median = (xs: number[]) => {
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** Collects long main-thread tasks from the very start of the page. */
-const OBSERVE_LONG_TASKS = () => {
-  const tasks: { start: number; duration: number }[] = [];
-  (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: "longtask", buffered: true });
-};
 
 /** The gzip size of every script a page loads (its chunks and its worker), read from dist/. */
 async function scriptBytes(browser: Browser, url: string): Promise<number> {

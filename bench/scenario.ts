@@ -42,7 +42,7 @@ export interface Repetitions {
 }
 
 /** Collects long main-thread tasks from the very start of the page. */
-const OBSERVE_LONG_TASKS = () => {
+export const OBSERVE_LONG_TASKS = () => {
   const tasks: { start: number; duration: number }[] = [];
   (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
   new PerformanceObserver((list) => {

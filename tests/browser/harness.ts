@@ -37,7 +37,11 @@ export function withEnglish(query: string): string {
 }
 
 export async function open(browser: Browser, query = "", viewport = { width: 1280, height: 800 }): Promise<OpenPage> {
-  const page = await browser.newPage({ viewport });
+  return openOn(await browser.newPage({ viewport }), query);
+}
+
+/** Opens the app on a page already set up (routes, init scripts), collecting its console errors. */
+export async function openOn(page: Page, query: string): Promise<OpenPage> {
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());

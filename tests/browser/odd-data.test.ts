@@ -5,7 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, nodePoint, settled, useBrowser, withEnglish } from "./harness";
+import { nodePoint, openOn, settled, useBrowser } from "./harness";
 
 let browser: Browser;
 useBrowser((launched) => (browser = launched));
@@ -37,14 +37,11 @@ const odd = {
 
 describe("odd but valid data in the browser", () => {
   it("draws and explores actors and relations named __proto__, constructor and toString, and nothing leaks onto Object.prototype", async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.route(`${ORIGIN}/**`, (route) =>
+    const fresh = await browser.newPage();
+    await fresh.route(`${ORIGIN}/**`, (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(odd), headers: { "access-control-allow-origin": "*" } }),
     );
-    await page.goto(`${baseUrl()}${withEnglish(`?data=${encodeURIComponent(`${ORIGIN}/odd.json`)}`)}`);
+    const { page, errors } = await openOn(fresh, `?data=${encodeURIComponent(`${ORIGIN}/odd.json`)}`);
     await settled(page);
     expect(await page.evaluate(() => [window.entente!.nodeCount(), window.entente!.edgeCount()])).toEqual([6, 4]);
     // Every actor is drawn where the automation says, the prototype names included.

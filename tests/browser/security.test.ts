@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { DOMParser as XmlDomParser } from "@xmldom/xmldom";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, nodePoint, settled, useBrowser, type OpenPage, withEnglish } from "./harness";
+import { nodePoint, openOn, settled, useBrowser, type OpenPage } from "./harness";
 
 declare global {
   interface Window {
@@ -60,15 +60,6 @@ async function openWatched(query = ""): Promise<Watched> {
   return { ...opened, dialogs };
 }
 
-async function openOn(page: Page, query: string): Promise<OpenPage> {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${baseUrl()}${withEnglish(query)}`);
-  return { page, errors };
-}
 
 /** Nothing ran, nothing was blocked, nothing threw, and the graph is still there. */
 async function expectUnharmed(watched: Watched, nodes: number): Promise<void> {
