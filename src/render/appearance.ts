@@ -74,14 +74,16 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
   }));
   graph.updateEachEdgeAttributes((_edge, attributes, source, target) => {
     const bend = curvature(attributes.parallelIndex, attributes.parallelCount, source > target);
+    const hostile = attributes.sign === -1;
     return {
       ...attributes,
       color: typeColors.get(attributes.relationType) ?? DEFAULT_EDGE_COLOR,
       size: options.simpleEdges ? 1 : 3,
       curvature: bend,
-      type: edgeProgram(attributes.directed, bend !== 0, options.simpleEdges),
-      // Hostile relations are dashed (colour is never the only cue), except as the large profile's one-pixel lines.
-      dashed: attributes.sign === -1 && !options.simpleEdges,
+      // Hostile relations are dashed, colour never being the only cue; in the large profile they are
+      // one-pixel straight lines of the dashable program, since the plain line program cannot leave gaps.
+      type: options.simpleEdges && hostile ? "line" : edgeProgram(attributes.directed, bend !== 0, options.simpleEdges),
+      dashed: hostile,
     };
   });
 }

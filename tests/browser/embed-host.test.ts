@@ -400,6 +400,36 @@ describe("embeds in an article", () => {
     await page.context().close();
   });
 
+  it("an embed tells the article its height and nothing else, and heeds nothing posted to it", { timeout: 45_000 }, async () => {
+    const { page, errors } = await openArticle();
+    const frame = await loadEmbed(page, 0);
+    // Everything the embed posted: only height reports, each with exactly a type and a number.
+    const sent = await page.evaluate(() => window.__received!.filter((r) => r.from === 0).map((r) => r.data));
+    expect(sent.length).toBeGreaterThan(0);
+    for (const data of sent) {
+      expect(Object.keys(data as object).sort()).toEqual(["height", "type"]);
+      expect(data).toMatchObject({ type: "entente:resize", height: expect.any(Number) });
+    }
+    // The article (or anyone holding the iframe's window) posts into the embed: nothing changes.
+    const before = await frame.evaluate(() => ({ view: window.entente!.view(), url: location.href }));
+    await page.evaluate(() => {
+      const target = document.querySelector<HTMLIFrameElement>("iframe[data-entente]")!.contentWindow!;
+      for (const message of [
+        { type: "entente:view", view: { types: [], selected: { kind: "actor", id: "russia" } } },
+        { type: "entente:resize", height: 1 },
+        "<img src=x onerror=window.__pwned=1>",
+        { data: "?types=&lang=fa" },
+      ]) {
+        target.postMessage(message, "*");
+      }
+    });
+    await page.waitForTimeout(300);
+    expect(await frame.evaluate(() => ({ view: window.entente!.view(), url: location.href }))).toEqual(before);
+    expect(await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("credits the source in each embed", { timeout: 45_000 }, async () => {
     const { page } = await openArticle();
     expect(dataset.meta.source.url).toBe("https://p.dw.com/p/1HDEF");

@@ -162,6 +162,15 @@ describe("applyAppearance on the bundled graph", () => {
     expect(graph.getEdgeAttribute(k("france-nato-membership"), "dashed")).toBe(false);
   });
 
+  it("in the large profile, draws one-pixel straight lines, the hostile ones dashed", () => {
+    const big = buildGraph(dataset, "en");
+    applyAppearance(big, dataset, { simpleEdges: true });
+    for (const relation of dataset.relations) {
+      const { sign, type, dashed, size } = big.getEdgeAttributes(k(relation.id));
+      expect([type, dashed, size], relation.id).toEqual(sign === -1 ? ["line", true, 1] : ["thin", false, 1]);
+    }
+  });
+
   it("draws single relations straight, with an arrow when directed", () => {
     expect(graph.getEdgeAttributes(k("france-syria-mediation-peace"))).toMatchObject({ type: "arrow", curvature: 0 });
     expect(graph.getEdgeAttributes(k("russia-nato-tension"))).toMatchObject({ type: "line", curvature: 0 });
