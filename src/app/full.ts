@@ -5,7 +5,6 @@
 import { analyseBalance } from "../core/analysis";
 import type { Dataset } from "../core/dataset";
 import { pickText } from "../core/dataset/text";
-import { lookup } from "../core/dataset/lookup";
 import { datasetId, graphKey } from "../core/graph";
 import type { Problem } from "../core/problems";
 import { direction, type Lang, type MessageKey, type Translate } from "../core/i18n";
@@ -162,7 +161,7 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
   });
   if ("error" in mounted) {
     console.warn("the graph cannot be drawn", mounted.error);
-    return showWithoutGraph(el, dataset, lang, t);
+    return showWithoutGraph(el, mounted.ctx);
   }
   const { ctx, store, renderer, reducedMotion } = mounted;
   const listening = new AbortController();
@@ -307,8 +306,8 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
  * the table lists them all, a row opens its evidence, and a notice says why the
  * graph is missing. Nothing else of the page depends on the renderer.
  */
-function showWithoutGraph(el: Shell, dataset: Dataset, lang: Lang, t: Translate): Shown {
-  const ctx: UiContext = { data: lookup(dataset), lang, t };
+function showWithoutGraph(el: Shell, ctx: UiContext): Shown {
+  const { t } = ctx;
   const all = new Set(ctx.data.relations.keys());
   renderMessage(el.notices, [t("graph.noWebgl"), t("graph.tableInstead")], t);
   renderSummary(el.summary, ctx, { actors: ctx.data.actors.size, relations: all.size });

@@ -51,7 +51,8 @@ export interface Mounted {
   destroy(): void;
 }
 
-export function mountGraph(options: MountOptions): Mounted | { error: unknown } {
+/** On failure (no WebGL), the dataset's lookup comes back too, for a view without the graph. */
+export function mountGraph(options: MountOptions): Mounted | { error: unknown; ctx: UiContext } {
   const { dataset, lang, t } = options;
   const ctx: UiContext = { data: lookup(dataset), lang, t };
   const graph = buildGraph(dataset, lang);
@@ -61,7 +62,10 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown } 
 
   const layout = new LayoutSupervisor(graph, {
     radius: (node) => graph.getNodeAttribute(node, "size") ?? 6,
-    finalOnly: reducedMotion,
+    // Large graphs show only the settled layout: each intermediate position update made sigma
+    // re-process every edge on the main thread (about 2 s per update at 40,000 relations on a
+    // shared two-core machine). The starting spiral is shown meanwhile, and panning stays fluid.
+    finalOnly: reducedMotion || profile.large,
     schedule: (callback) => requestAnimationFrame(callback),
     onSettled: () => {
       // A milestone in the Performance timeline, for the benchmark and the browser's profiler.
@@ -93,7 +97,7 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown } 
       },
     );
   } catch (error) {
-    return { error };
+    return { error, ctx };
   }
   // Sigma draws its first frame while it is constructed.
   performance.mark("entente:first-frame");
@@ -107,16 +111,22 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown } 
 
   const listeners: ViewListener[] = [];
   const filterKey = (v: ViewState) => JSON.stringify([v.types, v.kinds, v.from, v.to, v.focus]);
+  // The filters' result is computed again only when the filters change: the renderer started with the first one.
+  let filteredKey = filterKey(options.view);
   const render = (view: ViewState, previous: ViewState | null, remember: Remember) => {
-    if (!previous || filterKey(view) !== filterKey(previous)) {
+    const key = filterKey(view);
+    if (key !== filteredKey) {
       filtered = applyFilters(ctx.data, view);
+      filteredKey = key;
       renderer.setVisibility({ actors: filtered.actors, relations: filtered.relations, mode: view.hidden });
+    } else if (previous && view.hidden !== previous.hidden) {
+      renderer.setVisibility({ actors: filtered.actors, relations: filtered.relations, mode: view.hidden });
+    }
+    if (!previous || key !== filterKey(previous)) {
       options.container.setAttribute(
         "aria-label",
         t("graph.label", { actors: filtered.actors.size, relations: filtered.relations.size }),
       );
-    } else if (view.hidden !== previous.hidden) {
-      renderer.setVisibility({ actors: filtered.actors, relations: filtered.relations, mode: view.hidden });
     }
     if (!previous || view.selected !== previous.selected) renderer.setSelection(view.selected);
     for (const listener of listeners) listener(view, filtered, previous);

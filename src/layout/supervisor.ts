@@ -5,11 +5,11 @@
 import type { EntenteGraph } from "../core/graph";
 import type { ForceSettings } from "./forces";
 import type { FromWorker, ToWorker } from "./protocol";
-import { LARGE_GRAPH_EDGES } from "../render/profile";
 
 export interface SupervisorOptions {
   settings?: Partial<ForceSettings>;
   radius: (node: string) => number;
+  /** Post only the settled layout, not each step (reduced motion; large graphs, see mount). */
   finalOnly?: boolean;
   /** Runs a callback before the next frame (requestAnimationFrame in the app). */
   schedule: (callback: () => void) => void;
@@ -54,16 +54,6 @@ export class LayoutSupervisor {
       },
       { attributes: ["x", "y"] },
     );
-  }
-
-  /**
-   * Large graphs show only the settled layout: each intermediate position update
-   * made sigma re-process every edge on the main thread (about 2 s per update at
-   * 40,000 relations on a shared two-core machine), so the page stalled for as
-   * long as the layout ran. The spiral is shown meanwhile, and panning stays fluid.
-   */
-  private showsOnlyFinal(): boolean {
-    return this.options.finalOnly === true || this.graph.size > LARGE_GRAPH_EDGES;
   }
 
   /** The worker is created up front so its script loads while the first frame is drawn. */
@@ -112,7 +102,7 @@ export class LayoutSupervisor {
       positions,
       links,
       signs,
-      finalOnly: this.showsOnlyFinal(),
+      finalOnly: this.options.finalOnly ?? false,
       ...(this.options.settings ? { settings: this.options.settings } : {}),
     };
     this.running = true;
