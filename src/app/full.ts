@@ -143,7 +143,15 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
   setState("loading");
   el.problems.hidden = true;
 
+  const made: { look?: NodeLook } = {};
   const mounted = mountGraph({
+    prepare: (graph, graphCtx) => {
+      // The title decides the header's height, so it is there before the graph's box is measured.
+      renderSummary(el.summary, graphCtx);
+      // Sizes before the layout too: its collisions use them.
+      made.look = new NodeLook(graphCtx, graph);
+      made.look.apply(view.size, view.color);
+    },
     container: el.graph,
     dataset,
     view,
@@ -175,7 +183,7 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     size: (size) => store.update({ size }),
     color: (color) => store.update({ color }),
   }, { betweenness: mounted.graph.order <= MAX_BETWEENNESS_ACTORS });
-  const look = new NodeLook(ctx, mounted.graph);
+  const look = made.look ?? new NodeLook(ctx, mounted.graph);
   const table = new RelationTable(el.table, ctx, (selected) => store.update({ selected }, "push"));
   const search = new SearchBox(el.searchBox, ctx, {
     search: (query) => searchActors(ctx.data, query, lang),
@@ -207,8 +215,8 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     renderSummary(el.summary, ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
     insights.update(filtered.relations);
     table.update(filtered.relations, next.selected);
+    if (previous && (next.size !== previous.size || next.color !== previous.color)) look.apply(next.size, next.color);
     if (!previous || next.size !== previous.size || next.color !== previous.color) {
-      look.apply(next.size, next.color);
       filters.showCommunities(look.communityLegend(next.color));
     }
     filters.update(next, filtered);

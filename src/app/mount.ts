@@ -9,14 +9,14 @@ import { applyFilters, type FilterResult } from "../core/filter";
 import { buildGraph, type EntenteGraph } from "../core/graph";
 import type { Lang, Translate } from "../core/i18n";
 import { parseView, reconcileView, serializeView, type ViewState } from "../core/view";
-import { LayoutSupervisor } from "../layout/supervisor";
+import { LayoutSupervisor, settlesUpFront } from "../layout/supervisor";
 import { applyAppearance } from "../render/appearance";
 import { renderProfile } from "../render/profile";
 import { GraphRenderer } from "../render/renderer";
 import type { Theme } from "../render/theme";
 import type { UiContext } from "../ui/context";
 import { exposeAutomation } from "./automation";
-import { FONT } from "./start";
+import { FONT } from "./preload";
 import { ViewStore, type Remember } from "./store";
 
 export type ViewListener = (view: ViewState, filtered: FilterResult, previous: ViewState | null) => void;
@@ -34,6 +34,11 @@ export interface MountOptions {
   pushHistory: boolean;
   onSettled(): void;
   onLayoutError(message: string): void;
+  /**
+   * The entry point's own set-up before the layout and the first frame: sizes and colours from the
+   * view, and whatever changes the graph's box (a header that grows after the first frame would leave it stretched).
+   */
+  prepare?(graph: EntenteGraph, ctx: UiContext): void;
 }
 
 export interface Mounted {
@@ -58,6 +63,7 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown; c
   const graph = buildGraph(dataset, lang);
   const profile = renderProfile(graph.size);
   applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
+  options.prepare?.(graph, ctx);
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   const layout = new LayoutSupervisor(graph, {
@@ -66,6 +72,7 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown; c
     // re-process every edge on the main thread (about 2 s per update at 40,000 relations on a
     // shared two-core machine). The starting spiral is shown meanwhile, and panning stays fluid.
     finalOnly: reducedMotion || profile.large,
+    settleUpFront: settlesUpFront(graph.order, graph.size),
     schedule: (callback) => requestAnimationFrame(callback),
     onSettled: () => {
       // A milestone in the Performance timeline, for the benchmark and the browser's profiler.

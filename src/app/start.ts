@@ -3,27 +3,17 @@
  * dataset it names (or the bundled one) and check the view against it.
  * Every failure comes back as problems.
  */
-import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
 import type { Dataset } from "../core/dataset";
 import { lookup } from "../core/dataset/lookup";
 import { chooseLang, translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
 import { loadDataset } from "./load";
-
-export const FONT = "Vazirmatn";
+import { bundledDatasetUrl, fontsReady } from "./preload";
 
 export type Started =
   | { ok: true; dataset: Dataset; view: ViewState; lang: Lang; t: Translate; notices: Problem[]; warnings: readonly Problem[] }
   | { ok: false; lang: Lang; t: Translate; notices: Problem[]; problems: readonly Problem[] };
-
-async function fontsReady(): Promise<void> {
-  // Labels are drawn on a canvas, which does not wait for web fonts by itself.
-  await Promise.all([
-    document.fonts.load(`400 13px ${FONT}`, "Russia روسیه"),
-    document.fonts.load(`700 13px ${FONT}`, "Russia روسیه"),
-  ]).catch(() => undefined);
-}
 
 export async function start(): Promise<Started> {
   const parsed = parseView(location.search, location.href);

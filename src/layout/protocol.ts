@@ -11,6 +11,8 @@ export interface LayoutInput {
   settings?: Partial<ForceSettings>;
   /** Post only the settled layout, not the steps towards it (prefers-reduced-motion). */
   finalOnly?: boolean;
+  /** The simulation's starting heat (1 by default); 0 starts a layout that has already settled. */
+  alpha?: number;
 }
 
 export type ToWorker =

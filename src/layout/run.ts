@@ -38,6 +38,7 @@ export class LayoutRun {
       links.push({ source, target, sign: (input.signs[i] ?? 0) as LinkSign });
     }
     this.simulation = createSimulation(this.nodes, links, resolveForceSettings(input.settings));
+    if (input.alpha !== undefined && input.alpha >= 0 && input.alpha <= 1) this.simulation.alpha(input.alpha);
   }
 
   get alpha(): number {

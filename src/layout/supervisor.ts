@@ -4,23 +4,43 @@
  */
 import type { EntenteGraph } from "../core/graph";
 import type { ForceSettings } from "./forces";
-import type { FromWorker, ToWorker } from "./protocol";
+import type { FromWorker, LayoutInput, ToWorker } from "./protocol";
+import { LayoutRun } from "./run";
 
 export interface SupervisorOptions {
   settings?: Partial<ForceSettings>;
   radius: (node: string) => number;
   /** Post only the settled layout, not each step (reduced motion; large graphs, see mount). */
   finalOnly?: boolean;
+  /**
+   * Settle the layout here, before anything is drawn, instead of in the worker: for graphs so small
+   * that the whole simulation costs less than the worker's start-up (see mount). The worker is
+   * started only if the user drags an actor.
+   */
+  settleUpFront?: boolean;
   /** Runs a callback before the next frame (requestAnimationFrame in the app). */
   schedule: (callback: () => void) => void;
   onSettled?: () => void;
   onError?: (message: string) => void;
 }
 
+/**
+ * Graphs this small settle on the main thread before the first frame: their
+ * whole simulation (300 ticks) takes a few milliseconds, less than starting the
+ * worker, and the reader sees the finished layout at once instead of watching
+ * it unfold. The article's graph is well inside.
+ */
+export const SETTLE_UP_FRONT = { actors: 40, relations: 160 } as const;
+
+export function settlesUpFront(actors: number, relations: number): boolean {
+  return actors <= SETTLE_UP_FRONT.actors && relations <= SETTLE_UP_FRONT.relations;
+}
+
 export class LayoutSupervisor {
   private worker: Worker | null = null;
   private started = false;
   private running = false;
+  private settledUpFront = false;
   private readonly order: string[];
   private readonly indexOf = new Map<string, number>();
 
@@ -31,8 +51,21 @@ export class LayoutSupervisor {
     this.order = graph.nodes();
     this.order.forEach((node, i) => this.indexOf.set(node, i));
     this.seedPositions();
+    const toLayOut = graph.order > 0 && !graph.everyNode((_node, attributes) => attributes.placed);
+    if (toLayOut && options.settleUpFront) this.settleHere();
     // Only a graph that will be laid out needs the worker (mount starts it unless every actor is placed).
-    if (graph.order > 0 && !graph.everyNode((_node, attributes) => attributes.placed)) this.prepare();
+    else if (toLayOut) this.prepare();
+  }
+
+  /**
+   * The same simulation the worker runs, from the same start, run to the end
+   * at once: the first frame shows the settled layout and nothing moves after.
+   */
+  private settleHere(): void {
+    const run = new LayoutRun(this.input(false));
+    run.step(Infinity, () => 0);
+    this.write(run.positions());
+    this.settledUpFront = true;
   }
 
   /**
@@ -75,14 +108,28 @@ export class LayoutSupervisor {
   start(): void {
     if (this.started) return;
     this.started = true;
+    if (this.settledUpFront) {
+      this.options.onSettled?.();
+      return;
+    }
+    this.launch(this.input(false));
+  }
+
+  private launch(input: LayoutInput): void {
     this.prepare();
-    const worker = this.worker!;
+    const message: ToWorker = { type: "start", ...input };
+    this.running = true;
+    this.worker!.postMessage(message, [input.radii.buffer, input.positions!.buffer, input.links.buffer, input.signs.buffer]);
+  }
+
+  /** What the simulation needs: radii, starting positions (`all`: every actor's, else only those the dataset placed), links. */
+  private input(all: boolean): LayoutInput & { positions: Float32Array } {
     const radii = new Float32Array(this.order.map((node) => this.options.radius(node)));
     // Positions the dataset brought (a file laid out in Gephi) are where the layout starts.
     const positions = new Float32Array(this.order.length * 2).fill(Number.NaN);
     this.order.forEach((node, i) => {
       const attributes = this.graph.getNodeAttributes(node);
-      if (attributes.placed) {
+      if (all || attributes.placed) {
         positions[2 * i] = attributes.x;
         positions[2 * i + 1] = attributes.y;
       }
@@ -96,8 +143,7 @@ export class LayoutSupervisor {
       signs[i] = attributes.sign;
       i += 1;
     });
-    const message: ToWorker = {
-      type: "start",
+    return {
       radii,
       positions,
       links,
@@ -105,14 +151,15 @@ export class LayoutSupervisor {
       finalOnly: this.options.finalOnly ?? false,
       ...(this.options.settings ? { settings: this.options.settings } : {}),
     };
-    this.running = true;
-    worker.postMessage(message, [radii.buffer, positions.buffer, links.buffer, signs.buffer]);
   }
 
   /** Keeps a node where the user put it (graph coordinates). */
   pin(node: string, x: number, y: number): void {
     const index = this.indexOf.get(node);
-    if (index === undefined || !this.worker) return;
+    if (index === undefined) return;
+    // A layout settled up front goes on in the worker from where it stopped, cold until the drag warms it.
+    if (!this.worker && this.settledUpFront && this.started) this.launch({ ...this.input(true), alpha: 0 });
+    if (!this.worker) return;
     this.running = true;
     this.send({ type: "pin", index, x, y });
   }
@@ -154,12 +201,8 @@ export class LayoutSupervisor {
 
   private pending: Extract<FromWorker, { type: "positions" }> | null = null;
 
-  private applyPending(): void {
-    const message = this.pending;
-    this.pending = null;
-    if (!message) return;
-    const { positions } = message;
-    // One batched update: one graph event, one sigma refresh.
+  /** One batched update: one graph event, one sigma refresh. */
+  private write(positions: Float32Array): void {
     this.graph.updateEachNodeAttributes(
       (node, attributes) => {
         const i = this.indexOf.get(node);
@@ -170,6 +213,13 @@ export class LayoutSupervisor {
       },
       { attributes: ["x", "y"] },
     );
+  }
+
+  private applyPending(): void {
+    const message = this.pending;
+    this.pending = null;
+    if (!message) return;
+    this.write(message.positions);
     if (message.settled && this.running) {
       this.running = false;
       this.options.onSettled?.();

@@ -94,7 +94,16 @@ export class GraphRenderer {
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
     this.bind();
+    // Sigma follows the window's size, not its container's: a panel, a header or an embedding page
+    // can resize the graph alone, which would leave the drawing stretched and clicks off target.
+    this.resizing = new ResizeObserver(() => {
+      const { width, height } = this.sigma.getDimensions();
+      if (container.offsetWidth !== width || container.offsetHeight !== height) this.sigma.scheduleRefresh();
+    });
+    this.resizing.observe(container);
   }
+
+  private readonly resizing: ResizeObserver;
 
   setSelection(selection: Selection): void {
     if (selection?.kind === this.selection?.kind && selection?.id === this.selection?.id) return;
@@ -222,6 +231,7 @@ export class GraphRenderer {
   }
 
   kill(): void {
+    this.resizing.disconnect();
     if (this.reindexTimer !== null) clearTimeout(this.reindexTimer);
     this.sigma.kill();
   }

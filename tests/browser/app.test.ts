@@ -159,6 +159,21 @@ describe("the full app", () => {
     await page.close();
   });
 
+  it("follows its own box when only the box changes size, not the window", async () => {
+    const { page, errors } = await open(browser);
+    await settled(page);
+    await page.locator("#graph").evaluate((graph: HTMLElement) => (graph.style.height = "420px"));
+    await expect.poll(() => page.locator("canvas.sigma-mouse").evaluate((c: HTMLCanvasElement) => c.getBoundingClientRect().height)).toBe(420);
+    // What is drawn and what is clicked stay where the nodes are.
+    const turkey = await nodePoint(page, "turkey");
+    const box = (await page.locator("#graph").boundingBox())!;
+    expect(turkey.y).toBeLessThan(box.y + 420);
+    await page.mouse.click(turkey.x, turkey.y);
+    await expect.poll(() => page.evaluate(() => window.entente!.view().selected)).toEqual({ kind: "actor", id: "turkey" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("lays the graph out the same way every time", async () => {
     const first = await open(browser);
     await settled(first.page);

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, useBrowser, withEnglish } from "./harness";
+import { baseUrl, nodePoint, settled, useBrowser, withEnglish } from "./harness";
 
 let browser: Browser;
 useBrowser((launched) => (browser = launched));
@@ -79,6 +79,13 @@ describe("a worker that dies", () => {
       (window as unknown as { Worker: unknown }).Worker = DyingWorker;
     });
     await page.goto(`${baseUrl()}?lang=en`);
+    // The article is laid out before its first frame; its worker starts when an actor is dragged.
+    await settled(page);
+    const russia = await nodePoint(page, "russia");
+    await page.mouse.move(russia.x, russia.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(russia.x + 10 * i, russia.y + 6 * i);
+    await page.mouse.up();
     await expect.poll(() => page.locator("#status").innerText(), { timeout: 20_000 }).toContain("the worker died");
     expect(await page.evaluate(() => window.entente!.nodeCount())).toBe(13);
     expect(await page.evaluate(() => window.entente!.nodePosition("russia"))).not.toBeNull();

@@ -231,6 +231,21 @@ describe("LayoutRun", () => {
     expect(run.nodes.map((n) => [n.x, n.y])).toEqual(expected);
   });
 
+  it("starts cold when told to: a layout settled elsewhere does not move until it is warmed", () => {
+    const run = new LayoutRun(input({ alpha: 0, positions: new Float32Array([0, 0, 50, 0, 100, 0, 150, 0]) }));
+    expect(run.alpha).toBe(0);
+    expect(run.settled).toBe(true);
+    expect(run.step(Infinity, () => 0)).toBe(0);
+    expect(Array.from(run.positions())).toEqual([0, 0, 50, 0, 100, 0, 150, 0]);
+    run.reheat(0.12);
+    expect(run.step(Infinity, () => 0, 5)).toBe(5);
+    expect(Array.from(run.positions())).not.toEqual([0, 0, 50, 0, 100, 0, 150, 0]);
+  });
+
+  it("ignores a starting heat outside 0..1", () => {
+    for (const alpha of [-1, 2, Number.NaN]) expect(new LayoutRun(input({ alpha })).alpha).toBe(1);
+  });
+
   it("packs positions as x0, y0, x1, y1… in a fresh buffer", () => {
     const run = new LayoutRun(input());
     run.step(Infinity, () => 0, 30);

@@ -1,0 +1,144 @@
+/**
+ * The layout supervisor without a browser: a small graph settles before the
+ * first frame with no worker at all; a drag then starts the worker from the
+ * settled positions, cold; a larger graph goes to the worker from the start.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { buildGraph, graphKey, type EntenteGraph } from "../../src/core/graph";
+import { LayoutRun } from "../../src/layout/run";
+import type { ToWorker } from "../../src/layout/protocol";
+import { LayoutSupervisor, SETTLE_UP_FRONT, settlesUpFront } from "../../src/layout/supervisor";
+import { bundledJson, valid } from "./fixtures";
+
+/** Records what the supervisor posts; never runs anything. */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  posted: ToWorker[] = [];
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  constructor(readonly url: URL) {
+    FakeWorker.made.push(this);
+  }
+  postMessage(message: ToWorker): void {
+    this.posted.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+beforeEach(() => {
+  FakeWorker.made = [];
+  vi.stubGlobal("Worker", FakeWorker);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const radius = () => 6;
+const schedule = (callback: () => void) => callback();
+
+function article(): EntenteGraph {
+  return buildGraph(valid(bundledJson()), "en");
+}
+
+/** What the worker would compute from the same start: the graph's own order, radii and links. */
+function workerResult(graph: EntenteGraph): number[] {
+  const order = graph.nodes();
+  const index = new Map(order.map((node, i) => [node, i]));
+  const links = new Uint32Array(graph.size * 2);
+  const signs = new Int8Array(graph.size);
+  let i = 0;
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    links[2 * i] = index.get(source)!;
+    links[2 * i + 1] = index.get(target)!;
+    signs[i] = attributes.sign;
+    i += 1;
+  });
+  const run = new LayoutRun({ radii: new Float32Array(order.length).fill(6), positions: new Float32Array(order.length * 2).fill(Number.NaN), links, signs });
+  run.step(Infinity, () => 0);
+  return Array.from(run.positions());
+}
+
+const positionsOf = (graph: EntenteGraph) => graph.nodes().flatMap((node) => [graph.getNodeAttribute(node, "x"), graph.getNodeAttribute(node, "y")]);
+
+describe("settling up front", () => {
+  it("is for graphs of at most 40 actors and 160 relations", () => {
+    expect(SETTLE_UP_FRONT).toEqual({ actors: 40, relations: 160 });
+    expect(settlesUpFront(13, 20)).toBe(true);
+    expect(settlesUpFront(40, 160)).toBe(true);
+    expect(settlesUpFront(41, 10)).toBe(false);
+    expect(settlesUpFront(10, 161)).toBe(false);
+  });
+
+  it("places the article's actors where the worker would have settled them, with no worker", () => {
+    const graph = article();
+    const expected = workerResult(article());
+    const settled = vi.fn();
+    const layout = new LayoutSupervisor(graph, { radius, schedule, settleUpFront: true, onSettled: settled });
+    expect(FakeWorker.made).toEqual([]);
+    expect(positionsOf(graph)).toEqual(expected);
+    // start() has nothing left to do but say so.
+    layout.start();
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(layout.isRunning()).toBe(false);
+    expect(FakeWorker.made).toEqual([]);
+  });
+
+  it("starts the worker on the first drag, from the settled positions and cold, then pins the dragged actor", () => {
+    const graph = article();
+    const layout = new LayoutSupervisor(graph, { radius, schedule, settleUpFront: true });
+    layout.start();
+    const at = positionsOf(graph);
+    layout.pin(graphKey("russia"), 12, -30);
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(layout.isRunning()).toBe(true);
+    const [start, pin] = FakeWorker.made[0]!.posted;
+    if (start?.type !== "start") throw new Error("the worker was not started first");
+    expect(start.alpha).toBe(0);
+    expect(Array.from(start.positions!)).toEqual(at.map(Math.fround));
+    expect(start.links.length).toBe(graph.size * 2);
+    expect(pin).toEqual({ type: "pin", index: graph.nodes().indexOf(graphKey("russia")), x: 12, y: -30 });
+    // Later drags reuse the same worker.
+    layout.pin(graphKey("turkey"), 1, 2);
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(FakeWorker.made[0]!.posted.at(-1)).toMatchObject({ type: "pin", x: 1, y: 2 });
+  });
+
+  it("applies the worker's positions after a drag and says when it has settled again", () => {
+    const graph = article();
+    const settled = vi.fn();
+    const layout = new LayoutSupervisor(graph, { radius, schedule, settleUpFront: true, onSettled: settled });
+    layout.start();
+    layout.pin(graphKey("russia"), 0, 0);
+    const positions = new Float32Array(graph.order * 2).fill(5);
+    FakeWorker.made[0]!.onmessage!({ data: { type: "positions", positions, alpha: 0, settled: true } } as MessageEvent);
+    expect(graph.getNodeAttribute(graphKey("nato"), "x")).toBe(5);
+    expect(settled).toHaveBeenCalledTimes(2);
+    expect(layout.isRunning()).toBe(false);
+  });
+
+  it("does not start a worker for a drag after it was killed", () => {
+    const graph = article();
+    const layout = new LayoutSupervisor(graph, { radius, schedule, settleUpFront: true });
+    layout.start();
+    layout.kill();
+    layout.pin(graphKey("russia"), 0, 0);
+    expect(FakeWorker.made).toEqual([]);
+  });
+});
+
+describe("laying out in the worker", () => {
+  it("creates the worker at once and sends it the spiral's unplaced actors, hot", () => {
+    const graph = article();
+    const layout = new LayoutSupervisor(graph, { radius, schedule });
+    expect(FakeWorker.made).toHaveLength(1);
+    // The first frame shows d3-force's starting spiral, not every actor on one point.
+    expect(new Set(positionsOf(graph).map(String)).size).toBeGreaterThan(graph.order);
+    layout.start();
+    const [start] = FakeWorker.made[0]!.posted;
+    if (start?.type !== "start") throw new Error("no start message");
+    expect(start.alpha).toBeUndefined();
+    expect(Array.from(start.positions!).every(Number.isNaN)).toBe(true);
+    expect(layout.isRunning()).toBe(true);
+  });
+});
