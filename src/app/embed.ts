@@ -67,7 +67,7 @@ export async function runEmbed(): Promise<void> {
   title.lang = lang;
   document.title = `${title.textContent} · ${t("app.name")}`;
 
-  const mounted = mountGraph({
+  const mounted = await mountGraph({
     container: graph,
     dataset,
     view: started.view,
@@ -84,6 +84,8 @@ export async function runEmbed(): Promise<void> {
       status.textContent = message;
     },
   });
+  // Nothing aborts an embed's one mount.
+  if (mounted === null) return;
   if ("error" in mounted) {
     console.error(mounted.error);
     renderProblems(problems, [{ path: "", message: t("graph.noWebgl"), severity: "error" }], t, t("graph.noWebgl"));
@@ -113,6 +115,7 @@ export async function runEmbed(): Promise<void> {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && store.get().selected) store.update({ selected: null });
   });
-  status.textContent = t("layout.running");
+  status.textContent = t(mounted.renderer.relationsShown() ? "layout.running" : "layout.runningLarge");
   document.body.dataset.state = "ready";
+  mounted.start();
 }

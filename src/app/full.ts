@@ -129,7 +129,16 @@ interface Shown {
   destroy(): void;
 }
 
-function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t: Translate, warnings: readonly Problem[], notices: readonly Problem[]): Shown | null {
+async function showDataset(
+  el: Shell,
+  signal: AbortSignal,
+  dataset: Dataset,
+  view: ViewState,
+  lang: Lang,
+  t: Translate,
+  warnings: readonly Problem[],
+  notices: readonly Problem[],
+): Promise<Shown | null> {
   renderNotices(
     el.notices,
     [
@@ -144,7 +153,8 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
   el.problems.hidden = true;
 
   const made: { look?: NodeLook } = {};
-  const mounted = mountGraph({
+  const mounted = await mountGraph({
+    signal,
     prepare: (graph, graphCtx) => {
       // The title decides the header's height, so it is there before the graph's box is measured.
       renderSummary(el.summary, graphCtx);
@@ -167,6 +177,7 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
       el.status.textContent = message;
     },
   });
+  if (mounted === null) return null;
   if ("error" in mounted) {
     console.warn("the graph cannot be drawn", mounted.error);
     return showWithoutGraph(el, mounted.ctx);
@@ -294,8 +305,9 @@ function showDataset(el: Shell, dataset: Dataset, view: ViewState, lang: Lang, t
     on,
   );
 
-  el.status.textContent = t("layout.running");
+  el.status.textContent = t(renderer.relationsShown() ? "layout.running" : "layout.runningLarge");
   setState("ready");
+  mounted.start();
   return {
     destroy: () => {
       listening.abort();
@@ -351,14 +363,24 @@ export async function runFull(): Promise<void> {
   document.documentElement.dir = direction(lang);
   const el = shell(t, lang);
   let current: Shown | null = null;
+  // Showing a large dataset takes more than one task: a later dataset may arrive meanwhile, and wins.
+  let showing = new AbortController();
+  const show = async (dataset: Dataset, view: ViewState, warnings: readonly Problem[], notices: readonly Problem[]) => {
+    showing.abort();
+    const mine = (showing = new AbortController());
+    current?.destroy();
+    current = null;
+    const shown = await showDataset(el, mine.signal, dataset, view, lang, t, warnings, notices);
+    if (!mine.signal.aborted) current = shown;
+    else shown?.destroy();
+  };
 
   const importer = new ImportUi(el.openFile, el.importPanel, t, {
     // A new dataset replaces the old only once it has been read, parsed and validated.
     loaded: (dataset, warnings) => {
-      current?.destroy();
       const view: ViewState = { ...DEFAULT_VIEW, lang: started.ok ? started.view.lang : null };
       history.pushState(null, "", `${location.pathname}${serializeView(view)}`);
-      current = showDataset(el, dataset, view, lang, t, warnings, []);
+      void show(dataset, view, warnings, []);
     },
   });
   importer.listenForDrops(document.body);
@@ -369,5 +391,5 @@ export async function runFull(): Promise<void> {
     setState("error");
     return;
   }
-  current = showDataset(el, started.dataset, started.view, lang, t, started.warnings, started.notices);
+  await show(started.dataset, started.view, started.warnings, started.notices);
 }

@@ -16,6 +16,7 @@ import { GraphRenderer } from "../render/renderer";
 import type { Theme } from "../render/theme";
 import type { UiContext } from "../ui/context";
 import { exposeAutomation } from "./automation";
+import { nextTask } from "./next-task";
 import { FONT } from "./preload";
 import { ViewStore, type Remember } from "./store";
 
@@ -34,6 +35,8 @@ export interface MountOptions {
   pushHistory: boolean;
   onSettled(): void;
   onLayoutError(message: string): void;
+  /** Aborted when another dataset is to be shown instead: a mount still under way then stops and returns null. */
+  signal?: AbortSignal;
   /**
    * The entry point's own set-up before the layout and the first frame: sizes and colours from the
    * view, and whatever changes the graph's box (a header that grows after the first frame would leave it stretched).
@@ -49,6 +52,8 @@ export interface Mounted {
   store: ViewStore;
   filtered(): FilterResult;
   subscribe(listener: ViewListener): void;
+  /** Gives every subscriber the view and starts the layout: once the entry point has subscribed and set its status. */
+  start(): void;
   /** The page's address for a view (the current one by default). */
   urlFor(view?: ViewState): string;
   reducedMotion: boolean;
@@ -56,8 +61,12 @@ export interface Mounted {
   destroy(): void;
 }
 
-/** On failure (no WebGL), the dataset's lookup comes back too, for a view without the graph. */
-export function mountGraph(options: MountOptions): Mounted | { error: unknown; ctx: UiContext } {
+/**
+ * On failure (no WebGL), the dataset's lookup comes back too, for a view without the graph.
+ * Asynchronous for large graphs only: building the graph and sigma's indexing of it are two long
+ * tasks, and the page gets a turn between them.
+ */
+export async function mountGraph(options: MountOptions): Promise<Mounted | { error: unknown; ctx: UiContext } | null> {
   const { dataset, lang, t } = options;
   const ctx: UiContext = { data: lookup(dataset), lang, t };
   const graph = buildGraph(dataset, lang);
@@ -66,24 +75,38 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown; c
   options.prepare?.(graph, ctx);
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
+  // A file laid out elsewhere (Gephi) keeps its layout: no simulation moves it.
+  const placedAll = graph.order > 0 && graph.everyNode((_node, attributes) => attributes.placed);
+  // The layout is made before the renderer (a small graph settles before the first frame); its callbacks reach the renderer through this.
+  const relations = { show: () => {} };
   const layout = new LayoutSupervisor(graph, {
     radius: (node) => graph.getNodeAttribute(node, "size") ?? 6,
     // Large graphs show only the settled layout: each intermediate position update made sigma
     // re-process every edge on the main thread (about 2 s per update at 40,000 relations on a
-    // shared two-core machine). The starting spiral is shown meanwhile, and panning stays fluid.
+    // shared two-core machine). The actors show at their starting places meanwhile, without their
+    // relations (relationsLater), and panning stays fluid.
     finalOnly: reducedMotion || profile.large,
     settleUpFront: settlesUpFront(graph.order, graph.size),
     schedule: (callback) => requestAnimationFrame(callback),
     onSettled: () => {
+      relations.show();
       // A milestone in the Performance timeline, for the benchmark and the browser's profiler.
       performance.mark("entente:layout-settled");
       options.onSettled();
     },
-    onError: options.onLayoutError,
+    onError: (message) => {
+      relations.show();
+      options.onLayoutError(message);
+    },
   });
 
   const store = new ViewStore(options.view);
   let filtered = applyFilters(ctx.data, options.view);
+  if (profile.large) await nextTask();
+  if (options.signal?.aborted) {
+    layout.kill();
+    return null;
+  }
   let renderer: GraphRenderer;
   try {
     renderer = new GraphRenderer(
@@ -97,6 +120,7 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown; c
         labelFont: `${FONT}, sans-serif`,
         theme: options.theme,
         profile,
+        relationsLater: profile.large && !placedAll,
         initial: {
           visibility: { actors: filtered.actors, relations: filtered.relations, mode: options.view.hidden },
           selection: options.view.selected,
@@ -106,6 +130,7 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown; c
   } catch (error) {
     return { error, ctx };
   }
+  relations.show = () => renderer.showRelations();
   // Sigma draws its first frame while it is constructed.
   performance.mark("entente:first-frame");
 
@@ -154,18 +179,7 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown; c
   );
 
   exposeAutomation({ renderer, layout, graph, view: () => store.get(), shown: () => filtered });
-  // A file laid out elsewhere (Gephi) keeps its layout: no simulation moves it.
-  const placedAll = graph.order > 0 && graph.everyNode((_node, attributes) => attributes.placed);
-  let destroyed = false;
-  queueMicrotask(() => {
-    if (destroyed) return;
-    render(store.get(), null, "replace");
-    if (!placedAll) layout.start();
-    else {
-      performance.mark("entente:layout-settled");
-      options.onSettled();
-    }
-  });
+  let started = false;
 
   return {
     ctx,
@@ -175,10 +189,20 @@ export function mountGraph(options: MountOptions): Mounted | { error: unknown; c
     store,
     filtered: () => filtered,
     subscribe: (listener) => listeners.push(listener),
+    start: () => {
+      if (started) return;
+      started = true;
+      render(store.get(), null, "replace");
+      if (!placedAll) layout.start();
+      else {
+        performance.mark("entente:layout-settled");
+        options.onSettled();
+      }
+    },
     urlFor,
     reducedMotion,
     destroy: () => {
-      destroyed = true;
+      started = true;
       listening.abort();
       listeners.length = 0;
       layout.kill();

@@ -8,7 +8,9 @@ import { lookup } from "../core/dataset/lookup";
 import { chooseLang, translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
+import { renderProfile } from "../render/profile";
 import { loadDataset } from "./load";
+import { nextTask } from "./next-task";
 import { bundledDatasetUrl, fontsReady } from "./preload";
 
 export type Started =
@@ -22,6 +24,8 @@ export async function start(): Promise<Started> {
   const url = parsed.view.data ?? bundledDatasetUrl;
   const [result] = await Promise.all([loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null }), fontsReady()]);
   if (!result.ok) return { ok: false, lang: readerLang, t: translator(readerLang), notices: parsed.notices, problems: result.problems };
+  // Reading a large dataset was one long task and building its graph is the next: the page gets a turn between.
+  if (renderProfile(result.value.relations.length).large) await nextTask();
   const lang = chooseLang(parsed.view.lang, result.value.meta.source.language, navigator.languages);
   const t = translator(lang);
   const reconciled = reconcileView(parsed.view, lookup(result.value));

@@ -36,6 +36,12 @@ export interface RendererOptions {
   profile: RenderProfile;
   /** What the filters show and what is selected when the graph is first drawn. */
   initial?: { visibility: Visibility | null; selection: Selection };
+  /**
+   * Draw no relation until showRelations(): for a large graph whose layout is still running, lines
+   * between actors that have not found their places tell nothing, and on a machine without a GPU
+   * the first frame of 40,000 of them took seconds to draw.
+   */
+  relationsLater?: boolean;
 }
 
 export class GraphRenderer {
@@ -46,6 +52,7 @@ export class GraphRenderer {
   private selectedKey: string | null = null;
   private visibility: Visibility | null = null;
   private dragged: string | null = null;
+  private relationsWaiting: boolean;
   private moved = false;
   private readonly allNodes: string[];
   private readonly allEdges: string[];
@@ -67,6 +74,7 @@ export class GraphRenderer {
     this.nodeIds = this.allNodes.map(datasetId);
     this.edgeIds = this.allEdges.map(datasetId);
     this.paired = options.profile.large ? this.pairEdges() : null;
+    this.relationsWaiting = options.relationsLater ?? false;
     // What the view shows from the start is known before sigma draws its first frame: no second pass to apply it.
     if (options.initial) {
       this.visibility = options.initial.visibility;
@@ -206,6 +214,17 @@ export class GraphRenderer {
    * drawing waits for the next frame, so that several changes in one task
    * (a view applied at start: filters, then the selection) cost one draw.
    */
+  /** Draws the relations held back by `relationsLater` (at the next frame, with whatever else changed). */
+  showRelations(): void {
+    if (!this.relationsWaiting) return;
+    this.relationsWaiting = false;
+    this.repaint(true);
+  }
+
+  relationsShown(): boolean {
+    return !this.relationsWaiting;
+  }
+
   private repaint(visibilityChanged: boolean): void {
     this.updateFocus();
     this.sigma.refresh({
@@ -300,6 +319,7 @@ export class GraphRenderer {
   private reduceEdge(edge: string, data: RelationEdge): Partial<EdgeDisplayData> {
     const focus = this.focus();
     const out: Partial<EdgeDisplayData> = { ...data };
+    if (this.relationsWaiting) return { ...out, hidden: true };
     const selected = this.selection?.kind === "relation" && this.selectedKey === edge;
     // Lines under the one drawn for their pair would be invisible anyway (see core/graph/representatives).
     if (this.paired && !selected && !this.paired.drawn[this.paired.index.get(edge)!]) return { ...out, hidden: true };

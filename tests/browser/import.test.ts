@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { open, settled, useBrowser } from "./harness";
+import { open, openOn, settled, useBrowser } from "./harness";
 
 const CSV = [
   "source,target,type,date,quote,reportedBy",
@@ -116,8 +116,30 @@ describe("opening a file", () => {
     await page.close();
   });
 
-  it("a dense import arrives from the worker in parts and draws one line per pair of actors", async () => {
-    const { page, errors } = await open(browser);
+  it("a dense import arrives from the worker in parts, shows its relations once laid out, one line per pair of actors", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The layout worker is held until the test lets it go, to see the page while the layout runs.
+    await page.addInitScript(() => {
+      const Real = window.Worker;
+      const held: (() => void)[] = [];
+      let holding = true;
+      (window as unknown as { __releaseLayout: () => void }).__releaseLayout = () => {
+        holding = false;
+        for (const send of held.splice(0)) send();
+      };
+      window.Worker = class extends Real {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (!String(url).includes("layout")) return;
+          const post = this.postMessage.bind(this) as (message: unknown, transfer: Transferable[]) => void;
+          this.postMessage = ((message: unknown, transfer: Transferable[] = []) => {
+            if (holding) held.push(() => post(message, transfer));
+            else post(message, transfer);
+          }) as Worker["postMessage"];
+        }
+      };
+    });
+    const { errors } = await openOn(page, "");
     await settled(page);
     // 40,000 relations among 100 actors: every pair has several relations of different types.
     const types = ["cooperation", "tension", "conflict", "support"];
@@ -137,6 +159,12 @@ describe("opening a file", () => {
     await drop(page, "dense.csv", ["source,target,type,date,quote,reportedBy", ...rows].join("\n"), "text/csv");
     await expect.poll(() => page.evaluate(() => window.entente!.edgeCount()), { timeout: 60_000 }).toBe(40_000);
     expect(await page.evaluate(() => window.entente!.nodeCount())).toBe(100);
+    // While the layout runs, the actors show without their relations, and the status says why.
+    expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(0);
+    expect(await page.locator("#status").innerText()).toContain("its relations appear once the actors are in place");
+    expect(await page.locator("body").getAttribute("data-state")).not.toBe("settled");
+    await page.evaluate(() => (window as unknown as { __releaseLayout: () => void }).__releaseLayout());
+    await settled(page);
     const drawn = await page.evaluate(() => window.entente!.drawnEdges());
     // Each unordered pair is drawn once: no more lines than pairs, and every pair that has a relation has its line.
     const pairs = new Set(rows.map((row) => row.split(",").slice(0, 2).sort().join(" ")));

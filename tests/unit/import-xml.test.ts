@@ -33,6 +33,33 @@ const core = (id: string) => {
 
 const evidence = (file: string, id: string) => [{ quote: `${file}: edge ${id}`, reportedBy: file }];
 
+describe("importGexf: labels in several languages", () => {
+  const gexf = (nodes: string) =>
+    `<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">
+      <attributes class="node"><attribute id="0" title="label_fa" type="string"/><attribute id="1" title="label_en" type="string"/></attributes>
+      <nodes>${nodes}</nodes><edges/></graph></gexf>`;
+  const labels = (nodes: string) => okDataset(importGexf({ name: "l.gexf", text: gexf(nodes) })).actors.map((a) => a.label);
+
+  it("keeps a plain label beside a label_fa: the plain one is English", () => {
+    expect(labels('<node id="ru" label="Russia"><attvalues><attvalue for="0" value="روسیه"/></attvalues></node>')).toEqual([
+      { fa: "روسیه", en: "Russia" },
+    ]);
+  });
+
+  it("takes label_en over the plain label, and does not repeat a plain label that is one of the languages'", () => {
+    expect(
+      labels(
+        '<node id="ru" label="Rossiya"><attvalues><attvalue for="1" value="Russia"/><attvalue for="0" value="روسیه"/></attvalues></node>' +
+          '<node id="ir" label="ایران"><attvalues><attvalue for="0" value="ایران"/></attvalues></node>',
+      ),
+    ).toEqual([{ en: "Russia", fa: "روسیه" }, { fa: "ایران" }]);
+  });
+
+  it("falls back to the plain label, then to the id", () => {
+    expect(labels('<node id="tr" label="Turkey"/><node id="nato"/>')).toEqual([{ en: "Turkey" }, { en: "nato" }]);
+  });
+});
+
 describe("importGexf: tiny.gexf", () => {
   const result = importGexf(fixture("tiny.gexf"));
   const dataset = okDataset(result);

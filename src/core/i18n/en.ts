@@ -277,6 +277,7 @@ export const en = {
   "table.quote": "Quote",
   "announce.actor": "{label}, {kind}: {n} relation, with {linked}. Arrow keys move to a neighbour.|{label}, {kind}: {n} relations, with {linked}. Arrow keys move to a neighbour.",
   "layout.running": "Arranging the graph…",
+  "layout.runningLarge": "Arranging the graph… its relations appear once the actors are in place",
   "graph.label": "Relations graph: {actors} actors and {relations} relations",
   "graph.noWebgl": "This browser cannot draw the graph (WebGL is not available).",
   "graph.tableInstead": "The table below lists every relation with its evidence; choose a row to read it.",

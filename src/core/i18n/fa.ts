@@ -275,6 +275,7 @@ export const fa: Record<MessageKey, string> = {
   "table.quote": "نقل‌قول",
   "announce.actor": "{label}، {kind}: {n} رابطه، با {linked}. با کلیدهای جهت به همسایه بروید.",
   "layout.running": "در حال چیدن گراف…",
+  "layout.runningLarge": "در حال چیدن گراف… روابط پس از جا گرفتن بازیگران نمایش داده می‌شوند",
   "graph.label": "گراف روابط: {actors} بازیگر و {relations} رابطه",
   "graph.noWebgl": "این مرورگر نمی‌تواند گراف را رسم کند (WebGL در دسترس نیست).",
   "graph.tableInstead": "جدول زیر همهٔ رابطه‌ها را با شواهدشان فهرست می‌کند؛ برای خواندن هر کدام، ردیفش را انتخاب کنید.",

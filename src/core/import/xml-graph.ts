@@ -505,7 +505,9 @@ interface Mapped {
 
 /**
  * The node's label. Entente's own export writes one `label_fa`-style attribute
- * per language; where those exist they are the labels, else the plain label is English.
+ * per language; the plain label is English unless a `label_en` says otherwise,
+ * and is not repeated when it is one of the languages' labels already (a file
+ * with a plain label and only `label_fa` keeps both names).
  */
 function labelsOf(attrs: Attributes, key: string): Actor["label"] {
   const byLanguage: Actor["label"] = {};
@@ -514,7 +516,9 @@ function labelsOf(attrs: Attributes, key: string): Actor["label"] {
     const text = textOf(value);
     if (lang && text) byLanguage[lang] = text;
   }
-  return Object.keys(byLanguage).length > 0 ? byLanguage : { en: textOf(attrs.label) ?? key };
+  const plain = textOf(attrs.label);
+  if (byLanguage.en === undefined && plain !== undefined && !Object.values(byLanguage).includes(plain)) byLanguage.en = plain;
+  return Object.keys(byLanguage).length > 0 ? byLanguage : { en: key };
 }
 
 /**
