@@ -7,6 +7,7 @@
  *
  *   npm run bench              every tool on every dataset
  *   npm run bench -- --quick   fewer datasets and repetitions, every target still measured
+ *   npm run bench -- --import  only the 100,000-row GDELT import
  */
 import { chromium, type Browser } from "playwright-core";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -110,6 +111,20 @@ function appBundleHasPeer(): boolean {
     .some((f) => /cytoscape|d3-zoom|d3-drag/.test(readFileSync(new URL(f, assets), "utf8")));
 }
 
+/** `--import`: only the 100,000-row GDELT import, printed (for work on the import path). */
+async function importOnly(): Promise<void> {
+  const served = await buildAndServe();
+  const browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
+  const runs: Run[] = [];
+  try {
+    for (let i = 0; i < 2; i++) await measureImport(browser, served.url, 100_000, runs);
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+  printTable(runs);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const served = await buildAndServe();
@@ -199,4 +214,4 @@ async function main(): Promise<void> {
   console.log(`\nwritten bench/results/latest.json; the whole run took ${Math.floor(seconds / 60)} min ${seconds % 60} s`);
 }
 
-await main();
+await (process.argv.includes("--import") ? importOnly() : main());
