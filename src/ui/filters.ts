@@ -155,7 +155,8 @@ export class FilterPanel {
           style: { backgroundColor: type.color },
           attrs: { "aria-hidden": "true" },
         }),
-        h("span", { className: "name" }, label),
+        // A name in another script than the page's is cut at its own end; the whole name is in the title.
+        h("span", { className: "name", dir: "auto", title: label }, label),
         type.directed ? h("span", { className: "arrow", attrs: { "aria-hidden": "true" } }, t("relation.arrow")) : null,
         count,
       ),
