@@ -128,6 +128,8 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
       },
     );
   } catch (error) {
+    // No graph to lay out: a worker started for it would only use the machine.
+    layout.kill();
     return { error, ctx };
   }
   relations.show = () => renderer.showRelations();
