@@ -87,6 +87,13 @@ const ARROWS: Record<string, [number, number]> = {
  * The neighbour an arrow key points at: among the actors linked to `actor` by a
  * visible relation, the nearest one within 60° of the arrow's direction on screen.
  */
+/** The actors a selection is about: the actor, or a relation's two ends. */
+function selectedActors(ctx: UiContext, selected: NonNullable<ViewState["selected"]>): string[] {
+  if (selected.kind === "actor") return [selected.id];
+  const relation = ctx.data.relations.get(selected.id);
+  return relation ? [relation.source, relation.target] : [];
+}
+
 function neighbourToward(mounted: Mounted, actor: string, key: string): string | null {
   const direction = ARROWS[key];
   const from = mounted.renderer.nodeViewportPosition(actor);
@@ -214,13 +221,19 @@ async function showDataset(
       renderer.setHighlight(group);
       if (!group) return;
       // Bring the group into the part of the graph the panel does not cover.
-      const panel = el.insights.getBoundingClientRect();
-      const graph = el.graph.getBoundingClientRect();
-      const inset = lang === "fa" ? -(panel.right - graph.left) : graph.right - panel.left;
-      renderer.frameNodes(group.nodes, Math.max(-graph.width, Math.min(graph.width, inset)), !reducedMotion);
+      renderer.frameNodes(group.nodes, coveredBy(el.insights), !reducedMotion);
     },
     select: (selected) => store.update({ selected }, "push"),
   });
+
+  /** How many pixels of the graph a side panel covers: on the right, or (negative) on the left; 0 for a panel across the whole width. */
+  const coveredBy = (panel: HTMLElement): number => {
+    const p = panel.getBoundingClientRect();
+    const graph = el.graph.getBoundingClientRect();
+    if (p.width >= graph.width * 0.8) return 0;
+    const inset = lang === "fa" ? -(p.right - graph.left) : graph.right - p.left;
+    return Math.max(-graph.width, Math.min(graph.width, inset));
+  };
 
   mounted.subscribe((next, filtered, previous) => {
     renderSummary(el.summary, ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
@@ -236,6 +249,8 @@ async function showDataset(
         analyseBalance(ctx.data, { visibleRelations: filtered.relations }).perActor.get(actor),
       );
       if (next.selected?.kind === "actor") el.announce.textContent = announceActor(ctx, next.selected.id, filtered.relations);
+      // What was chosen must not sit under the panel that tells about it.
+      if (next.selected && !el.details.hidden) renderer.revealNodes(selectedActors(ctx, next.selected), coveredBy(el.details), !reducedMotion);
     }
     renderFocusBar(el.focusBar, ctx, next.focus, () => store.update({ focus: null }, "push"));
     el.lang.href = mounted.urlFor({ ...next, lang: lang === "fa" ? "en" : "fa" });

@@ -198,6 +198,27 @@ export class GraphRenderer {
     else camera.setState(target);
   }
 
+  /**
+   * Pans, without zooming, so that the actors are clear of a panel covering
+   * `inset` pixels on the right (negative: on the left); nothing moves when they are.
+   */
+  revealNodes(nodes: readonly string[], inset: number, animate: boolean): void {
+    const points = nodes.map((n) => this.nodeViewportPosition(n)).filter((p) => p !== null);
+    if (points.length === 0 || inset === 0) return;
+    const { width, height } = this.sigma.getDimensions();
+    const [from, to] = inset > 0 ? [0, width - inset] : [-inset, width];
+    const margin = 30;
+    if (to - from < 2 * margin || points.every((p) => p.x >= from + margin && p.x <= to - margin)) return;
+    const xs = points.map((p) => p.x);
+    const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
+    // The view's new middle, in the coordinates the camera uses: the actors move to the free part's middle.
+    const centre = this.sigma.viewportToFramedGraph({ x: width / 2 + middle - (from + to) / 2, y: height / 2 });
+    const camera = this.sigma.getCamera();
+    const target = { x: centre.x, y: centre.y };
+    if (animate) void camera.animate(target, { duration: 350 });
+    else camera.setState({ ...camera.getState(), ...target });
+  }
+
   /** Moves the camera to an actor, keeping the zoom unless it is far out. */
   focusCamera(node: string, animate: boolean): void {
     const data = this.sigma.getNodeDisplayData(graphKey(node));
@@ -208,12 +229,6 @@ export class GraphRenderer {
     else camera.setState(target);
   }
 
-  /**
-   * Re-runs the reducers without rebuilding sigma's indices. When what is
-   * hidden changes, sigma must also re-process (label grid, programs). The
-   * drawing waits for the next frame, so that several changes in one task
-   * (a view applied at start: filters, then the selection) cost one draw.
-   */
   /** Draws the relations held back by `relationsLater` (at the next frame, with whatever else changed). */
   showRelations(): void {
     if (!this.relationsWaiting) return;
@@ -225,6 +240,12 @@ export class GraphRenderer {
     return !this.relationsWaiting;
   }
 
+  /**
+   * Re-runs the reducers without rebuilding sigma's indices. When what is
+   * hidden changes, sigma must also re-process (label grid, programs). The
+   * drawing waits for the next frame, so that several changes in one task
+   * (a view applied at start: filters, then the selection) cost one draw.
+   */
   private repaint(visibilityChanged: boolean): void {
     this.updateFocus();
     this.sigma.refresh({

@@ -174,6 +174,28 @@ describe("the full app", () => {
     await page.close();
   });
 
+  it("brings a chosen actor out from under the panel that tells about it, on the panel's side in either language", async () => {
+    // Syria sits at the right edge in English, Islamic State at the left in Persian: where each panel opens.
+    for (const [query, actor] of [["", "syria"], ["?lang=fa", "islamic-state"]] as const) {
+      const { page } = await open(browser, query);
+      await settled(page);
+      const before = await nodePoint(page, actor);
+      await page.mouse.click(before.x, before.y);
+      const panel = page.locator("#details");
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      const box = (await panel.boundingBox())!;
+      expect(before.x > box.x && before.x < box.x + box.width).toBe(true);
+      await expect
+        .poll(async () => {
+          const p = await nodePoint(page, actor);
+          return p.x < box.x - 10 || p.x > box.x + box.width + 10;
+        })
+        .toBe(true);
+      expect(await panel.locator("[data-actor]").first().getAttribute("data-actor")).toBe(actor);
+      await page.close();
+    }
+  });
+
   it("lays the graph out the same way every time", async () => {
     const first = await open(browser);
     await settled(first.page);
