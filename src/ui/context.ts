@@ -1,5 +1,5 @@
 import type { DatasetLookup, LocalizedText } from "../core/dataset";
-import { pickLanguage, pickText, shorten } from "../core/dataset/text";
+import { displayName, pickLanguage, pickText, shorten, undisguised } from "../core/dataset/text";
 import { h } from "./dom";
 import type { Lang, Translate } from "../core/i18n";
 
@@ -20,12 +20,12 @@ export function textLang(ctx: UiContext, value: LocalizedText | undefined): stri
 
 export function actorLabel(ctx: UiContext, id: string): string {
   const actor = ctx.data.actors.get(id);
-  return shorten(actor ? text(ctx, actor.label) : id);
+  return displayName(actor ? text(ctx, actor.label) : id);
 }
 
 /** An actor's name as a panel heading: cut short when very long, the whole name in its title. */
 export function heading(ctx: UiContext, label: LocalizedText): HTMLHeadingElement {
-  const full = text(ctx, label);
+  const full = undisguised(text(ctx, label));
   const shown = shorten(full);
   const attrs: Record<string, string> = shown === full ? {} : { title: full };
   return h("h2", { lang: textLang(ctx, label) ?? ctx.lang, dir: "auto", attrs }, shown);

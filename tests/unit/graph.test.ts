@@ -250,3 +250,13 @@ describe("positions and colours from the dataset", () => {
     expect(graph.getNodeAttribute(k(second), "color")).toBe(KIND_COLORS[input.actors[1].kind as ActorKind]);
   });
 });
+
+describe("buildGraph: disguised names", () => {
+  it("draws a name without the controls that would make it pass for another", () => {
+    const d = minimalDataset();
+    d.actors[0].label = { en: "\u202Eaissur", fa: "ایران\u200B" };
+    const graph = buildGraph(valid(d), "en");
+    expect(graph.getNodeAttribute(k(d.actors[0].id), "label")).toBe("aissur");
+    expect(buildGraph(valid(d), "fa").getNodeAttribute(k(d.actors[0].id), "label")).toBe("ایران");
+  });
+});

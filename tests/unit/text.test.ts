@@ -1,7 +1,7 @@
 /** Which language a text is shown in: the reader's, the dataset's, English, then any. */
 import { describe, expect, it } from "vitest";
 import { pickLanguage, pickText, type LocalizedText } from "../../src/core/dataset";
-import { LABEL_MAX, shorten } from "../../src/core/dataset/text";
+import { displayName, LABEL_MAX, shorten, undisguised } from "../../src/core/dataset/text";
 
 const all: LocalizedText = { fa: "فارسی", en: "English", de: "Deutsch" };
 
@@ -86,5 +86,27 @@ describe("shorten", () => {
 
   it("keeps Persian letters joined up to the cut", () => {
     expect(shorten("جمهوری اسلامی ایران", 6)).toBe("جمهوری…");
+  });
+});
+
+describe("names that could pass for others", () => {
+  it("loses the controls that reorder text, and the invisible characters that join nothing", () => {
+    // Shown as "russia" by a right-to-left override.
+    expect(undisguised("\u202Eaissur")).toBe("aissur");
+    expect(undisguised("\u2067Turkey\u2069")).toBe("Turkey");
+    expect(undisguised("\u202Aleft\u202C \u202Bright\u202C \u202Doverride\u202C \u2066iso\u2069 \u2068first\u2069")).toBe("left right override iso first");
+    expect(undisguised("Fr\u200Bance\u2060\uFEFF\u00AD\u180E")).toBe("France");
+  });
+
+  it("keeps what Persian and emoji need: the zero-width non-joiner and joiner, and the direction marks", () => {
+    expect(undisguised("می\u200Cشود")).toBe("می\u200Cشود");
+    expect(undisguised("👩\u200D👩\u200D👧")).toBe("👩\u200D👩\u200D👧");
+    expect(undisguised("\u200FNATO\u200E")).toBe("\u200FNATO\u200E");
+  });
+
+  it("is what the canvas and the lists show: undisguised, then cut", () => {
+    expect(displayName("\u202Eaissur")).toBe("aissur");
+    expect(displayName(`\u202E${"x".repeat(LABEL_MAX)}`)).toBe("x".repeat(LABEL_MAX));
+    expect(displayName("\u202Eabcdef", 3)).toBe("abc…");
   });
 });

@@ -5,7 +5,7 @@
  */
 import { MultiGraph } from "graphology";
 import type { Actor, ActorKind, Dataset, Relation, Sign } from "../dataset/schema";
-import { pickText, shorten } from "../dataset/text";
+import { displayName, pickText } from "../dataset/text";
 import { datasetId, graphKey } from "./keys";
 
 export interface ActorNode {
@@ -71,7 +71,7 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
 
   dataset.actors.forEach((actor: Actor) => {
     const node: ActorNode = {
-      label: shorten(pickText(actor.label, lang, datasetLang)),
+      label: displayName(pickText(actor.label, lang, datasetLang)),
       kind: actor.kind,
       degree: 0,
       x: actor.position?.x ?? 0,
