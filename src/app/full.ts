@@ -83,10 +83,6 @@ const ARROWS: Record<string, [number, number]> = {
   ArrowDown: [0, 1],
 };
 
-/**
- * The neighbour an arrow key points at: among the actors linked to `actor` by a
- * visible relation, the nearest one within 60° of the arrow's direction on screen.
- */
 /** The actors a selection is about: the actor, or a relation's two ends. */
 function selectedActors(ctx: UiContext, selected: NonNullable<ViewState["selected"]>): string[] {
   if (selected.kind === "actor") return [selected.id];
@@ -94,6 +90,10 @@ function selectedActors(ctx: UiContext, selected: NonNullable<ViewState["selecte
   return relation ? [relation.source, relation.target] : [];
 }
 
+/**
+ * The neighbour an arrow key points at: among the actors linked to `actor` by a
+ * visible relation, the nearest one within 60° of the arrow's direction on screen.
+ */
 function neighbourToward(mounted: Mounted, actor: string, key: string): string | null {
   const direction = ARROWS[key];
   const from = mounted.renderer.nodeViewportPosition(actor);
@@ -208,7 +208,8 @@ async function showDataset(
     isShown: (actor) => mounted.filtered().actors.has(actor),
     choose: (actor) => {
       store.update({ selected: { kind: "actor", id: actor } }, "push");
-      renderer.focusCamera(actor, !reducedMotion);
+      // Centred in what the details panel leaves free (its reveal, started by the update above, gives way to this).
+      renderer.focusCamera(actor, !reducedMotion, coveredBy(el.details));
     },
   });
   const detailHandlers = {

@@ -63,8 +63,8 @@ export interface Mounted {
 
 /**
  * On failure (no WebGL), the dataset's lookup comes back too, for a view without the graph.
- * Asynchronous for large graphs only: building the graph and sigma's indexing of it are two long
- * tasks, and the page gets a turn between them.
+ * For large graphs, building the graph and sigma's indexing of it are two long tasks, and the
+ * page gets a turn between them; null when `signal` was aborted meanwhile.
  */
 export async function mountGraph(options: MountOptions): Promise<Mounted | { error: unknown; ctx: UiContext } | null> {
   const { dataset, lang, t } = options;
@@ -79,6 +79,8 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   const placedAll = graph.order > 0 && graph.everyNode((_node, attributes) => attributes.placed);
   // The layout is made before the renderer (a small graph settles before the first frame); its callbacks reach the renderer through this.
   const relations = { show: () => {} };
+  // A layout that fails before the renderer exists (its worker cannot load) is told once start() runs.
+  let layoutFailed: string | null = null;
   const layout = new LayoutSupervisor(graph, {
     radius: (node) => graph.getNodeAttribute(node, "size") ?? 6,
     // Large graphs show only the settled layout: each intermediate position update made sigma
@@ -95,6 +97,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
       options.onSettled();
     },
     onError: (message) => {
+      layoutFailed = message;
       relations.show();
       options.onLayoutError(message);
     },
@@ -120,7 +123,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
         labelFont: `${FONT}, sans-serif`,
         theme: options.theme,
         profile,
-        relationsLater: profile.large && !placedAll,
+        relationsLater: profile.large && !placedAll && layoutFailed === null,
         initial: {
           visibility: { actors: filtered.actors, relations: filtered.relations, mode: options.view.hidden },
           selection: options.view.selected,
@@ -195,7 +198,8 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
       if (started) return;
       started = true;
       render(store.get(), null, "replace");
-      if (!placedAll) layout.start();
+      if (layoutFailed !== null) options.onLayoutError(layoutFailed);
+      else if (!placedAll) layout.start();
       else {
         performance.mark("entente:layout-settled");
         options.onSettled();

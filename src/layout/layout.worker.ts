@@ -42,7 +42,8 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       case "start":
         run = new LayoutRun(message);
         finalOnly = message.finalOnly ?? false;
-        schedule();
+        // A layout that starts settled (laid out on the page already) waits for a drag to warm it.
+        if (!run.settled) schedule();
         break;
       case "pin":
         // A drag is followed live even when only the final layout is shown otherwise.

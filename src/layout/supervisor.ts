@@ -1,6 +1,7 @@
 /**
- * Runs the layout in a Web Worker and writes its positions into the graph.
- * start / stop / kill / isRunning, as graphology's layout supervisors do.
+ * Runs the layout in a Web Worker and writes its positions into the graph
+ * (small graphs are settled on the page before their first frame, see
+ * SETTLE_UP_FRONT). start / stop / kill / isRunning, as graphology's layout supervisors do.
  */
 import type { EntenteGraph } from "../core/graph";
 import type { ForceSettings } from "./forces";
@@ -97,6 +98,8 @@ export class LayoutSupervisor {
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
     worker.onerror = (event) => {
       this.running = false;
+      // A worker that failed takes no more messages: a later start or drag makes a new one.
+      if (this.worker === worker) this.worker = null;
       this.options.onError?.(event.message || "the layout worker stopped");
     };
   }

@@ -106,7 +106,10 @@ export class GraphRenderer {
     // can resize the graph alone, which would leave the drawing stretched and clicks off target.
     this.resizing = new ResizeObserver(() => {
       const { width, height } = this.sigma.getDimensions();
-      if (container.offsetWidth !== width || container.offsetHeight !== height) this.sigma.scheduleRefresh();
+      // Re-processing (label grid, framing) is enough: the reducers' results do not depend on the size.
+      if (container.offsetWidth !== width || container.offsetHeight !== height) {
+        this.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
+      }
     });
     this.resizing.observe(container);
   }
@@ -219,12 +222,21 @@ export class GraphRenderer {
     else camera.setState({ ...camera.getState(), ...target });
   }
 
-  /** Moves the camera to an actor, keeping the zoom unless it is far out. */
-  focusCamera(node: string, animate: boolean): void {
+  /**
+   * Moves the camera to an actor, keeping the zoom unless it is far out; `inset`
+   * as for frameNodes: the actor is centred in what a panel leaves free.
+   */
+  focusCamera(node: string, animate: boolean, inset = 0): void {
     const data = this.sigma.getNodeDisplayData(graphKey(node));
     if (!data) return;
     const camera = this.sigma.getCamera();
-    const target = { x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.8) };
+    const ratio = Math.min(camera.ratio, 0.8);
+    const { width, height } = this.sigma.getDimensions();
+    // Seen from a camera on the actor, the point half an inset away; centring on it puts the actor
+    // in the middle of the free part (on either side, as the inset's sign says).
+    const onActor = { ...camera.getState(), x: data.x, y: data.y, ratio };
+    const centre = this.sigma.viewportToFramedGraph({ x: (width + inset) / 2, y: height / 2 }, { cameraState: onActor });
+    const target = { x: centre.x, y: centre.y, ratio };
     if (animate) void camera.animate(target, { duration: 450 });
     else camera.setState(target);
   }

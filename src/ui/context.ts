@@ -20,7 +20,7 @@ export function textLang(ctx: UiContext, value: LocalizedText | undefined): stri
 
 export function actorLabel(ctx: UiContext, id: string): string {
   const actor = ctx.data.actors.get(id);
-  return displayName(actor ? text(ctx, actor.label) : id);
+  return (actor ? displayName(text(ctx, actor.label)) : "") || displayName(id) || id;
 }
 
 /** An actor's name as a panel heading: cut short when very long, the whole name in its title. */

@@ -6,6 +6,7 @@
 import type { ActorNumbers } from "../core/analysis";
 import type { Relation } from "../core/dataset";
 import { formatDate, type MessageKey } from "../core/i18n";
+import { displayName } from "../core/dataset/text";
 import { bidi, closeButton, h, safeHref, showPanel } from "./dom";
 import { quoteBlock, relationLine } from "./evidence";
 import { actorLabel, heading, text, textLang, type UiContext } from "./context";
@@ -63,7 +64,7 @@ function actorDetails(
     if (list) list.push(relation);
     else groups.set(relation.type, [relation]);
   }
-  const aliases = actor.aliases ?? [];
+  const aliases = (actor.aliases ?? []).map((alias) => displayName(alias)).filter(Boolean);
   return h(
     "article",
     { className: "actor", dataset: { actor: id } },

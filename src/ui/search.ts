@@ -3,6 +3,7 @@
  * their labels or aliases. Arrow keys move, Enter chooses, Escape closes.
  */
 import type { SearchHit } from "../core/search";
+import { displayName } from "../core/dataset/text";
 import { bidi, h, replace } from "./dom";
 import type { UiContext } from "./context";
 
@@ -99,8 +100,8 @@ export class SearchBox {
               },
             },
           },
-          bidi(hit.label),
-          hit.matched ? h("span", { className: "matched" }, " · ", bidi(hit.matched)) : null,
+          bidi(displayName(hit.label) || hit.actor),
+          hit.matched ? h("span", { className: "matched" }, " · ", bidi(displayName(hit.matched))) : null,
           this.options.isShown(hit.actor) ? null : h("span", { className: "matched" }, ` (${t("search.hiddenByFilters")})`),
         ),
       ),
@@ -117,7 +118,7 @@ export class SearchBox {
   private choose(i: number): void {
     const hit = this.hits[i];
     if (!hit) return;
-    this.input.value = hit.label;
+    this.input.value = displayName(hit.label) || hit.actor;
     this.close();
     this.options.choose(hit.actor);
   }

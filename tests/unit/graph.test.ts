@@ -258,5 +258,8 @@ describe("buildGraph: disguised names", () => {
     const graph = buildGraph(valid(d), "en");
     expect(graph.getNodeAttribute(k(d.actors[0].id), "label")).toBe("aissur");
     expect(buildGraph(valid(d), "fa").getNodeAttribute(k(d.actors[0].id), "label")).toBe("ایران");
+    // A name of nothing but such characters shows its id.
+    d.actors[0].label = { en: "\u202E\u200B" };
+    expect(buildGraph(valid(d), "en").getNodeAttribute(k(d.actors[0].id), "label")).toBe(d.actors[0].id);
   });
 });

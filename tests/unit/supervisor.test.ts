@@ -117,6 +117,20 @@ describe("settling up front", () => {
     expect(layout.isRunning()).toBe(false);
   });
 
+  it("starts a new worker on the next drag when the last one failed", () => {
+    const graph = article();
+    const failed = vi.fn();
+    const layout = new LayoutSupervisor(graph, { radius, schedule, settleUpFront: true, onError: failed });
+    layout.start();
+    layout.pin(graphKey("russia"), 0, 0);
+    FakeWorker.made[0]!.onerror!({ message: "could not load" } as ErrorEvent);
+    expect(failed).toHaveBeenCalledWith("could not load");
+    expect(layout.isRunning()).toBe(false);
+    layout.pin(graphKey("russia"), 5, 5);
+    expect(FakeWorker.made).toHaveLength(2);
+    expect(FakeWorker.made[1]!.posted.map((m) => m.type)).toEqual(["start", "pin"]);
+  });
+
   it("does not start a worker for a drag after it was killed", () => {
     const graph = article();
     const layout = new LayoutSupervisor(graph, { radius, schedule, settleUpFront: true });

@@ -96,17 +96,22 @@ describe("names that could pass for others", () => {
     expect(undisguised("\u2067Turkey\u2069")).toBe("Turkey");
     expect(undisguised("\u202Aleft\u202C \u202Bright\u202C \u202Doverride\u202C \u2066iso\u2069 \u2068first\u2069")).toBe("left right override iso first");
     expect(undisguised("Fr\u200Bance\u2060\uFEFF\u00AD\u180E")).toBe("France");
+    expect(undisguised("A\u034F\u2061\u2064\u206A\u206F\u115F\u1160\u3164\uFFA0B")).toBe("AB");
   });
 
   it("keeps what Persian and emoji need: the zero-width non-joiner and joiner, and the direction marks", () => {
     expect(undisguised("می\u200Cشود")).toBe("می\u200Cشود");
     expect(undisguised("👩\u200D👩\u200D👧")).toBe("👩\u200D👩\u200D👧");
     expect(undisguised("\u200FNATO\u200E")).toBe("\u200FNATO\u200E");
+    const scotland = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+    expect(undisguised(scotland)).toBe(scotland);
   });
 
   it("is what the canvas and the lists show: undisguised, then cut", () => {
     expect(displayName("\u202Eaissur")).toBe("aissur");
     expect(displayName(`\u202E${"x".repeat(LABEL_MAX)}`)).toBe("x".repeat(LABEL_MAX));
     expect(displayName("\u202Eabcdef", 3)).toBe("abc…");
+    // Nothing visible left: the caller falls back to the id.
+    expect(displayName("\u202E\u200B")).toBe("");
   });
 });

@@ -4,7 +4,7 @@
  * grammar (which pair comes last, where "and" goes), not interface labels.
  */
 import type { DatasetLookup } from "../dataset/lookup";
-import { pickText } from "../dataset/text";
+import { displayName, pickText } from "../dataset/text";
 import type { Lang, Translate } from "../i18n";
 import { MEMBERSHIP_TYPE, type SignedTie, type Triangle } from "./balance";
 
@@ -68,7 +68,7 @@ export function describeTriangle(triangle: Triangle, data: DatasetLookup, lang: 
   void t;
   const words = PHRASES[lang];
   const datasetLang = data.dataset.meta.source.language;
-  const label = (id: string): string => pickText(data.actors.get(id)?.label, lang, datasetLang) || id;
+  const label = (id: string): string => displayName(pickText(data.actors.get(id)?.label, lang, datasetLang)) || id;
 
   // The odd tie last: "A and B…, B and C…, and A and C…" then reads as the contrast the verdict names.
   const last = oddTie(triangle.ties);

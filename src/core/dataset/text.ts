@@ -60,16 +60,17 @@ export function shorten(text: string, max = LABEL_MAX): string {
  * overrides, isolates) or that show as nothing while joining nothing: in a
  * name they only serve to make it pass for another ("\u202Eaissur" shows as
  * "russia"). The zero-width joiner and non-joiner, which Persian words and
- * emoji need, and the left-to-right and right-to-left marks stay.
+ * emoji need, the left-to-right and right-to-left marks, and the tag characters
+ * of subdivision flags stay.
  */
-const DISGUISING = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\u00AD\u180E\uFEFF]/g;
+const DISGUISING = /[\u202A-\u202E\u2066-\u2069\u200B\u2060-\u2064\u206A-\u206F\u00AD\u034F\u115F\u1160\u180E\u3164\uFEFF\uFFA0]/g;
 
 /** A name without the characters that could disguise it as another. */
 export function undisguised(text: string): string {
   return text.replace(DISGUISING, "");
 }
 
-/** A name as shown on the canvas and in lists: undisguised, then cut to LABEL_MAX. */
+/** A name as shown on the canvas and in lists: undisguised, then cut to LABEL_MAX ("" when nothing visible is left). */
 export function displayName(text: string, max = LABEL_MAX): string {
   return shorten(undisguised(text), max);
 }

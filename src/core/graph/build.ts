@@ -71,7 +71,7 @@ export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
 
   dataset.actors.forEach((actor: Actor) => {
     const node: ActorNode = {
-      label: displayName(pickText(actor.label, lang, datasetLang)),
+      label: displayName(pickText(actor.label, lang, datasetLang)) || displayName(actor.id) || actor.id,
       kind: actor.kind,
       degree: 0,
       x: actor.position?.x ?? 0,
