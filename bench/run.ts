@@ -117,7 +117,7 @@ async function importOnly(): Promise<void> {
   const browser = await chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
   const runs: Run[] = [];
   try {
-    for (let i = 0; i < 2; i++) await measureImport(browser, served.url, 100_000, runs);
+    await measureImport(browser, served.url, 100_000, runs);
   } finally {
     await browser.close();
     await served.close();

@@ -6,7 +6,7 @@
 import type { Dataset } from "../core/dataset";
 import { lookup } from "../core/dataset/lookup";
 import { applyFilters, type FilterResult } from "../core/filter";
-import { buildGraph, type EntenteGraph } from "../core/graph";
+import { buildGraph, buildGraphInSteps, type EntenteGraph } from "../core/graph";
 import type { Lang, Translate } from "../core/i18n";
 import { parseView, reconcileView, serializeView, type ViewState } from "../core/view";
 import { LayoutSupervisor, settlesUpFront } from "../layout/supervisor";
@@ -61,6 +61,18 @@ export interface Mounted {
   destroy(): void;
 }
 
+/** The graph, built a step at a time for a large dataset, the page getting a turn between steps; null if aborted meanwhile. */
+async function build(dataset: Dataset, lang: Lang, signal: AbortSignal | undefined): Promise<EntenteGraph | null> {
+  if (!renderProfile(dataset.relations.length).large) return buildGraph(dataset, lang);
+  const steps = buildGraphInSteps(dataset, lang);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTask();
+    if (signal?.aborted) return null;
+  }
+}
+
 /**
  * On failure (no WebGL), the dataset's lookup comes back too, for a view without the graph.
  * For large graphs, building the graph and sigma's indexing of it are two long tasks, and the
@@ -69,7 +81,8 @@ export interface Mounted {
 export async function mountGraph(options: MountOptions): Promise<Mounted | { error: unknown; ctx: UiContext } | null> {
   const { dataset, lang, t } = options;
   const ctx: UiContext = { data: lookup(dataset), lang, t };
-  const graph = buildGraph(dataset, lang);
+  const graph = await build(dataset, lang, options.signal);
+  if (!graph) return null;
   const profile = renderProfile(graph.size);
   applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
   options.prepare?.(graph, ctx);

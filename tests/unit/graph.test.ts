@@ -1,7 +1,7 @@
 /** The graph model: one node per actor, one edge per relation, keyed by the dataset's ids. */
 import { describe, expect, it } from "vitest";
 import { validateDataset, type ActorKind, type Dataset } from "../../src/core/dataset";
-import { buildGraph, isDirected, datasetId, graphKey as k } from "../../src/core/graph";
+import { BUILD_STEP, buildGraph, buildGraphInSteps, isDirected, datasetId, graphKey as k } from "../../src/core/graph";
 import { applyAppearance, KIND_COLORS } from "../../src/render/appearance";
 import { bundledJson, minimalDataset, relation, type Loose, valid } from "./fixtures";
 
@@ -261,5 +261,32 @@ describe("buildGraph: disguised names", () => {
     // A name of nothing but such characters shows its id.
     d.actors[0].label = { en: "\u202E\u200B" };
     expect(buildGraph(valid(d), "en").getNodeAttribute(k(d.actors[0].id), "label")).toBe(d.actors[0].id);
+  });
+});
+
+describe("buildGraphInSteps", () => {
+  it("builds the very graph buildGraph builds, pausing after every `step` relations", () => {
+    const dataset = valid(bundledJson());
+    const steps = buildGraphInSteps(dataset, "fa", 5);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses += 1;
+      step = steps.next();
+    }
+    // 26 relations in steps of 5: a pause after the 5th, 10th, 15th, 20th and 25th.
+    expect(dataset.relations.length).toBe(26);
+    expect(pauses).toBe(5);
+    expect(step.value.export()).toEqual(buildGraph(dataset, "fa").export());
+  });
+
+  it("does not pause when the relations fit in one step, nor for a dataset without relations", () => {
+    const whole = buildGraphInSteps(valid(bundledJson()), "en", 26).next();
+    expect(whole.done).toBe(true);
+    const d = minimalDataset();
+    d.relations = [];
+    const empty = buildGraphInSteps(valid(d), "en").next();
+    expect(empty.done && empty.value.size).toBe(0);
+    expect(BUILD_STEP).toBe(10_000);
   });
 });
