@@ -201,7 +201,8 @@ async function showDataset(
     size: (size) => store.update({ size }),
     color: (color) => store.update({ color }),
   }, { betweenness: mounted.graph.order <= MAX_BETWEENNESS_ACTORS });
-  const look = made.look ?? new NodeLook(ctx, mounted.graph);
+  // mountGraph calls prepare before it returns a mounted graph.
+  const look = made.look!;
   const table = new RelationTable(el.table, ctx, (selected) => store.update({ selected }, "push"));
   const search = new SearchBox(el.searchBox, ctx, {
     search: (query) => searchActors(ctx.data, query, lang),
@@ -240,8 +241,9 @@ async function showDataset(
     renderSummary(el.summary, ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
     insights.update(filtered.relations);
     table.update(filtered.relations, next.selected);
-    if (previous && (next.size !== previous.size || next.color !== previous.color)) look.apply(next.size, next.color);
     if (!previous || next.size !== previous.size || next.color !== previous.color) {
+      // The first view's look was applied in prepare, before the first frame.
+      if (previous) look.apply(next.size, next.color);
       filters.showCommunities(look.communityLegend(next.color));
     }
     filters.update(next, filtered);

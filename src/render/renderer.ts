@@ -190,15 +190,11 @@ export class GraphRenderer {
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const { width, height } = this.sigma.getDimensions();
+    const { width } = this.sigma.getDimensions();
     const visibleShare = Math.max(0.3, (width - Math.abs(inset)) / width);
     // At ratio 1 the whole graph fits the smaller side; a group spanning s of it needs about s of the view.
     const ratio = Math.min(1, Math.max(0.2, (Math.max(maxX - minX, maxY - minY) * 1.5) / visibleShare));
-    const shift = ((inset / 2) * ratio) / Math.min(width, height);
-    const target = { x: (minX + maxX) / 2 + shift, y: (minY + maxY) / 2, ratio };
-    const camera = this.sigma.getCamera();
-    if (animate) void camera.animate(target, { duration: 450 });
-    else camera.setState(target);
+    this.moveCamera({ x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, ratio, inset, animate, 450);
   }
 
   /**
@@ -206,20 +202,19 @@ export class GraphRenderer {
    * `inset` pixels on the right (negative: on the left); nothing moves when they are.
    */
   revealNodes(nodes: readonly string[], inset: number, animate: boolean): void {
-    const points = nodes.map((n) => this.nodeViewportPosition(n)).filter((p) => p !== null);
+    const points = nodes.map((n) => this.sigma.getNodeDisplayData(graphKey(n))).filter((d) => d !== undefined);
     if (points.length === 0 || inset === 0) return;
-    const { width, height } = this.sigma.getDimensions();
-    const [from, to] = inset > 0 ? [0, width - inset] : [-inset, width];
+    const { width } = this.sigma.getDimensions();
+    const from = Math.max(0, -inset);
+    const to = width - Math.max(0, inset);
     const margin = 30;
-    if (to - from < 2 * margin || points.every((p) => p.x >= from + margin && p.x <= to - margin)) return;
-    const xs = points.map((p) => p.x);
-    const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
-    // The view's new middle, in the coordinates the camera uses: the actors move to the free part's middle.
-    const centre = this.sigma.viewportToFramedGraph({ x: width / 2 + middle - (from + to) / 2, y: height / 2 });
-    const camera = this.sigma.getCamera();
-    const target = { x: centre.x, y: centre.y };
-    if (animate) void camera.animate(target, { duration: 350 });
-    else camera.setState({ ...camera.getState(), ...target });
+    const xs = points.map((p) => this.sigma.framedGraphToViewport(p).x);
+    if (to - from < 2 * margin || xs.every((x) => x >= from + margin && x <= to - margin)) return;
+    // The framed point between the leftmost and rightmost actor, whatever the height: only x is kept.
+    const left = points[xs.indexOf(Math.min(...xs))]!;
+    const right = points[xs.indexOf(Math.max(...xs))]!;
+    const middle = { x: (left.x + right.x) / 2, y: this.sigma.getCamera().y };
+    this.moveCamera(middle, this.sigma.getCamera().ratio, inset, animate, 350);
   }
 
   /**
@@ -229,16 +224,23 @@ export class GraphRenderer {
   focusCamera(node: string, animate: boolean, inset = 0): void {
     const data = this.sigma.getNodeDisplayData(graphKey(node));
     if (!data) return;
+    this.moveCamera(data, Math.min(this.sigma.getCamera().ratio, 0.8), inset, animate, 450);
+  }
+
+  /**
+   * Moves the camera so that `point` (framed graph coordinates) is in the middle
+   * of what a panel covering `inset` pixels leaves free (the whole view for 0), at `ratio`.
+   */
+  private moveCamera(point: { x: number; y: number }, ratio: number, inset: number, animate: boolean, duration: number): void {
     const camera = this.sigma.getCamera();
-    const ratio = Math.min(camera.ratio, 0.8);
     const { width, height } = this.sigma.getDimensions();
-    // Seen from a camera on the actor, the point half an inset away; centring on it puts the actor
+    // Seen from a camera on the point, the spot half an inset away; centring on it puts the point
     // in the middle of the free part (on either side, as the inset's sign says).
-    const onActor = { ...camera.getState(), x: data.x, y: data.y, ratio };
-    const centre = this.sigma.viewportToFramedGraph({ x: (width + inset) / 2, y: height / 2 }, { cameraState: onActor });
+    const onPoint = { ...camera.getState(), x: point.x, y: point.y, ratio };
+    const centre = this.sigma.viewportToFramedGraph({ x: (width + inset) / 2, y: height / 2 }, { cameraState: onPoint });
     const target = { x: centre.x, y: centre.y, ratio };
-    if (animate) void camera.animate(target, { duration: 450 });
-    else camera.setState(target);
+    if (animate) void camera.animate(target, { duration });
+    else camera.setState({ ...camera.getState(), ...target });
   }
 
   /** Draws the relations held back by `relationsLater` (at the next frame, with whatever else changed). */
@@ -351,11 +353,18 @@ export class GraphRenderer {
 
   private reduceEdge(edge: string, data: RelationEdge): Partial<EdgeDisplayData> {
     const focus = this.focus();
+    // One copy per edge and call: this runs for every edge on every repaint.
     const out: Partial<EdgeDisplayData> = { ...data };
-    if (this.relationsWaiting) return { ...out, hidden: true };
+    if (this.relationsWaiting) {
+      out.hidden = true;
+      return out;
+    }
     const selected = this.selection?.kind === "relation" && this.selectedKey === edge;
     // Lines under the one drawn for their pair would be invisible anyway (see core/graph/representatives).
-    if (this.paired && !selected && !this.paired.drawn[this.paired.index.get(edge)!]) return { ...out, hidden: true };
+    if (this.paired && !selected && !this.paired.drawn[this.paired.index.get(edge)!]) {
+      out.hidden = true;
+      return out;
+    }
     if (this.visibility && !this.visibility.relations.has(datasetId(edge))) {
       if (this.visibility.mode === "hide") return { ...out, hidden: true };
       return { ...out, color: this.options.theme.fadedEdgeColor, zIndex: -1 };

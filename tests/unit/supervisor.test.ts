@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildGraph, graphKey, type EntenteGraph } from "../../src/core/graph";
 import { LayoutRun } from "../../src/layout/run";
 import type { ToWorker } from "../../src/layout/protocol";
-import { LayoutSupervisor, SETTLE_UP_FRONT, settlesUpFront } from "../../src/layout/supervisor";
+import { LayoutSupervisor, SETTLE_UP_FRONT, settlesUpFront, type SupervisorOptions } from "../../src/layout/supervisor";
 import { bundledJson, valid } from "./fixtures";
 
 /** Records what the supervisor posts; never runs anything. */
@@ -59,6 +59,15 @@ function workerResult(graph: EntenteGraph): number[] {
   return Array.from(run.positions());
 }
 
+/** The article settled up front, started, and Russia being dragged: its worker has just been made. */
+function dragging(options: Partial<SupervisorOptions> = {}): { graph: EntenteGraph; layout: LayoutSupervisor; worker: FakeWorker } {
+  const graph = article();
+  const layout = new LayoutSupervisor(graph, { radius, schedule, settleUpFront: true, ...options });
+  layout.start();
+  layout.pin(graphKey("russia"), 0, 0);
+  return { graph, layout, worker: FakeWorker.made[0]! };
+}
+
 const positionsOf = (graph: EntenteGraph) => graph.nodes().flatMap((node) => [graph.getNodeAttribute(node, "x"), graph.getNodeAttribute(node, "y")]);
 
 describe("settling up front", () => {
@@ -105,25 +114,19 @@ describe("settling up front", () => {
   });
 
   it("applies the worker's positions after a drag and says when it has settled again", () => {
-    const graph = article();
     const settled = vi.fn();
-    const layout = new LayoutSupervisor(graph, { radius, schedule, settleUpFront: true, onSettled: settled });
-    layout.start();
-    layout.pin(graphKey("russia"), 0, 0);
+    const { graph, layout, worker } = dragging({ onSettled: settled });
     const positions = new Float32Array(graph.order * 2).fill(5);
-    FakeWorker.made[0]!.onmessage!({ data: { type: "positions", positions, alpha: 0, settled: true } } as MessageEvent);
+    worker.onmessage!({ data: { type: "positions", positions, alpha: 0, settled: true } } as MessageEvent);
     expect(graph.getNodeAttribute(graphKey("nato"), "x")).toBe(5);
     expect(settled).toHaveBeenCalledTimes(2);
     expect(layout.isRunning()).toBe(false);
   });
 
   it("starts a new worker on the next drag when the last one failed", () => {
-    const graph = article();
     const failed = vi.fn();
-    const layout = new LayoutSupervisor(graph, { radius, schedule, settleUpFront: true, onError: failed });
-    layout.start();
-    layout.pin(graphKey("russia"), 0, 0);
-    FakeWorker.made[0]!.onerror!({ message: "could not load" } as ErrorEvent);
+    const { layout, worker } = dragging({ onError: failed });
+    worker.onerror!({ message: "could not load" } as ErrorEvent);
     expect(failed).toHaveBeenCalledWith("could not load");
     expect(layout.isRunning()).toBe(false);
     layout.pin(graphKey("russia"), 5, 5);
