@@ -2,7 +2,7 @@
  * A small read-only window into the running app for automation (browser tests,
  * the benchmark): where a node is drawn, and whether the layout is still moving.
  */
-import { graphKey, type EntenteGraph } from "../core/graph";
+import { datasetId, graphKey, type EntenteGraph } from "../core/graph";
 import type { LayoutSupervisor } from "../layout/supervisor";
 import type { GraphRenderer } from "../render/renderer";
 import type { FilterResult } from "../core/filter";
@@ -24,6 +24,8 @@ export interface Automation {
   nodeSize(id: string): number | null;
   /** How many relations are drawn as lines (on large graphs parallel relations share one line). */
   drawnEdges(): number;
+  /** The ids of the relations drawn as lines: on a large graph, the one each pair's line shows. */
+  drawnRelations(): string[];
   /** Milliseconds to draw one frame as things are (no re-indexing), for the benchmark's profiles. */
   timeDraw(): number;
 }
@@ -41,6 +43,11 @@ export function exposeAutomation(parts: {
   view: () => ViewState;
   shown: () => FilterResult;
 }): void {
+  const drawnRelations = () => {
+    const ids: string[] = [];
+    parts.renderer.forEachDrawnRelation((relation) => ids.push(datasetId(relation)));
+    return ids;
+  };
   window.entente = {
     nodePosition: (id) => parts.renderer.nodeViewportPosition(id),
     layoutRunning: () => parts.layout.isRunning(),
@@ -50,7 +57,8 @@ export function exposeAutomation(parts: {
     shown: () => ({ actors: [...parts.shown().actors], relations: [...parts.shown().relations] }),
     lastFrame: () => ({ ...frames }),
     nodeSize: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "size") ?? null) : null),
-    drawnEdges: () => parts.graph.filterEdges((edge) => parts.renderer.sigma.getEdgeDisplayData(edge)?.hidden === false).length,
+    drawnEdges: () => drawnRelations().length,
+    drawnRelations: () => drawnRelations(),
     timeDraw: () => {
       const start = performance.now();
       parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });

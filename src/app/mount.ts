@@ -65,11 +65,12 @@ export interface Mounted {
 async function build(dataset: Dataset, lang: Lang, signal: AbortSignal | undefined): Promise<EntenteGraph | null> {
   if (!renderProfile(dataset.relations.length).large) return buildGraph(dataset, lang);
   const steps = buildGraphInSteps(dataset, lang);
+  // Each step its own task, the first one too: the caller has just done a long one (reading the dataset).
   for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
     await nextTask();
     if (signal?.aborted) return null;
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
@@ -84,6 +85,8 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   const graph = await build(dataset, lang, options.signal);
   if (!graph) return null;
   const profile = renderProfile(graph.size);
+  if (profile.large) await nextTask();
+  if (options.signal?.aborted) return null;
   applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
   options.prepare?.(graph, ctx);
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;

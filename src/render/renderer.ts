@@ -6,11 +6,13 @@
 import Sigma from "sigma";
 import { EdgeLineProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import { datasetId, graphKey, pairRepresentatives, type ActorNode, type EntenteGraph, type PairedEdges, type RelationEdge } from "../core/graph";
+import type { Attributes } from "graphology-types";
+import { datasetId, graphKey, type ActorNode, type EntenteGraph, type RelationEdge } from "../core/graph";
 import type { HiddenMode, Selection } from "../core/view/types";
 import type { RenderProfile } from "./profile";
 import type { Theme } from "./theme";
 import { hoverDrawer } from "./hover";
+import { PairGraph } from "./pairs";
 import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram } from "./dashed";
 
 export type { Selection };
@@ -44,8 +46,12 @@ export interface RendererOptions {
   relationsLater?: boolean;
 }
 
+/** A drawn relation, as sigma shows it: which relation, how it looks, and the relation's own attributes and ends. */
+export type DrawnRelationVisitor = (relation: string, display: EdgeDisplayData, attributes: RelationEdge, source: string, target: string) => void;
+
 export class GraphRenderer {
-  readonly sigma: Sigma<ActorNode, RelationEdge>;
+  /** Sigma draws the data graph itself, or for a large graph one line per pair of actors (see pairs.ts). */
+  readonly sigma: Sigma<ActorNode, Attributes>;
   private hovered: string | null = null;
   private selection: Selection = null;
   /** The selected actor's or relation's key in the graph. */
@@ -59,8 +65,13 @@ export class GraphRenderer {
   /** The dataset ids behind allNodes and allEdges, in the same order: looked up on every filter change. */
   private readonly nodeIds: string[];
   private readonly edgeIds: string[];
-  /** Large graphs only: each edge's place in allEdges, its pair, and which edges are drawn (one per pair). */
-  private readonly paired: { index: Map<string, number>; edges: PairedEdges; drawn: Uint8Array } | null;
+  /** Large graphs only: what sigma draws instead of the relations themselves. */
+  private readonly pairs: PairGraph | null;
+  /**
+   * Large graphs only: pairs that show another relation than their chosen one, by
+   * pair: the selected relation, or one in focus when the chosen one is not.
+   */
+  private preferred = new Map<number, number>();
 
   constructor(
     private readonly graph: EntenteGraph,
@@ -73,7 +84,7 @@ export class GraphRenderer {
     this.allEdges = graph.edges();
     this.nodeIds = this.allNodes.map(datasetId);
     this.edgeIds = this.allEdges.map(datasetId);
-    this.paired = options.profile.large ? this.pairEdges() : null;
+    this.pairs = options.profile.large ? new PairGraph(graph, this.allEdges) : null;
     this.relationsWaiting = options.relationsLater ?? false;
     // What the view shows from the start is known before sigma draws its first frame: no second pass to apply it.
     if (options.initial) {
@@ -83,8 +94,12 @@ export class GraphRenderer {
       this.updateDrawn();
       this.updateFocus();
     }
+    // Lines held back are not even given to sigma: hidden edges cost it as much as drawn ones.
+    if (!this.relationsWaiting) this.pairs?.addLines();
     const programs = usedPrograms(graph);
-    this.sigma = new Sigma<ActorNode, RelationEdge>(graph, container, {
+    // Sigma only reads the graph it draws; the data graph's edges are typed more narrowly than sigma asks.
+    const drawn = (this.pairs?.graph ?? graph) as unknown as ConstructorParameters<typeof Sigma<ActorNode, Attributes>>[0];
+    this.sigma = new Sigma<ActorNode, Attributes>(drawn, container, {
       renderEdgeLabels: false,
       enableEdgeEvents: options.profile.enableEdgeEvents,
       hideEdgesOnMove: options.profile.hideEdgesOnMove,
@@ -137,10 +152,13 @@ export class GraphRenderer {
       this.repaint(true);
       return;
     }
-    const drawnBefore = this.paired?.drawn;
+    const choiceBefore = this.pairs?.choice();
     this.updateDrawn();
     const nodes = changed(this.allNodes, this.nodeIds, before.actors, visibility.actors);
-    const edges = changed(this.allEdges, this.edgeIds, before.relations, visibility.relations, drawnBefore, this.paired?.drawn);
+    const edges =
+      this.pairs && choiceBefore
+        ? this.pairs.changedLines(choiceBefore, (i) => before.relations.has(this.edgeIds[i]!), (i) => visibility.relations.has(this.edgeIds[i]!))
+        : changed(this.allEdges, this.edgeIds, before.relations, visibility.relations);
     if (nodes.length === 0 && edges.length === 0) return;
     this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
     // Only an actor that appears needs a place in sigma's label index.
@@ -149,26 +167,12 @@ export class GraphRenderer {
 
   private reindexTimer: ReturnType<typeof setTimeout> | null = null;
 
-  private pairEdges(): NonNullable<GraphRenderer["paired"]> {
-    const count = this.allEdges.length;
-    const edges: PairedEdges = { pairs: new Int32Array(count), strengths: new Float64Array(count), pairCount: 0 };
-    const index = new Map<string, number>();
-    this.allEdges.forEach((edge, i) => {
-      const attributes = this.graph.getEdgeAttributes(edge);
-      index.set(edge, i);
-      edges.pairs[i] = attributes.pair;
-      edges.strengths[i] = attributes.strength;
-      edges.pairCount = Math.max(edges.pairCount, attributes.pair + 1);
-    });
-    return { index, edges, drawn: pairRepresentatives(edges, () => true) };
-  }
-
   /** Chooses again which relation stands for each pair, among those the filters now show. */
   private updateDrawn(): void {
-    const paired = this.paired;
-    if (!paired) return;
     const shown = this.visibility?.relations;
-    paired.drawn = pairRepresentatives(paired.edges, shown ? (i) => shown.has(this.edgeIds[i]!) : () => true);
+    // The filters' result holds only the dataset's relations: as many as there are means all of them.
+    const all = !shown || shown.size >= this.edgeIds.length;
+    this.pairs?.choose(all ? () => true : (i) => shown.has(this.edgeIds[i]!));
   }
 
   /** Newly shown actors need sigma's label index; rebuild it once the clicks stop. */
@@ -247,7 +251,8 @@ export class GraphRenderer {
   showRelations(): void {
     if (!this.relationsWaiting) return;
     this.relationsWaiting = false;
-    this.repaint(true);
+    if (this.pairs) this.pairs.addLines();
+    else this.repaint(true);
   }
 
   relationsShown(): boolean {
@@ -263,7 +268,7 @@ export class GraphRenderer {
   private repaint(visibilityChanged: boolean): void {
     this.updateFocus();
     this.sigma.refresh({
-      partialGraph: { nodes: this.allNodes, edges: this.allEdges },
+      partialGraph: { nodes: this.allNodes, edges: this.pairs ? this.pairs.lineKeys() : this.allEdges },
       skipIndexation: !visibilityChanged,
       schedule: true,
     });
@@ -284,8 +289,31 @@ export class GraphRenderer {
     return this.sigma.framedGraphToViewport(data);
   }
 
+  /** Each relation drawn (not hidden), the one a pair's line shows standing for its pair on a large graph. */
+  forEachDrawnRelation(visit: DrawnRelationVisitor): void {
+    this.sigma.getGraph().forEachEdge((edge) => {
+      const display = this.sigma.getEdgeDisplayData(edge);
+      if (!display || display.hidden) return;
+      const relation = this.relationOf(edge);
+      visit(relation, display, this.graph.getEdgeAttributes(relation), this.graph.source(relation), this.graph.target(relation));
+    });
+  }
+
+  /** The relation an edge sigma draws shows: itself, or on a large graph the one its pair's line shows. */
+  private relationOf(edge: string): string {
+    if (!this.pairs) return edge;
+    const pair = this.sigma.getGraph().getEdgeAttribute(edge, "pair") as number;
+    return this.allEdges[this.shownFor(pair)]!;
+  }
+
+  /** The relation a pair's line shows (an index into allEdges). */
+  private shownFor(pair: number): number {
+    return this.preferred.get(pair) ?? this.pairs!.chosenFor(pair);
+  }
+
   kill(): void {
     this.resizing.disconnect();
+    this.pairs?.dispose();
     if (this.reindexTimer !== null) clearTimeout(this.reindexTimer);
     this.sigma.kill();
   }
@@ -300,6 +328,26 @@ export class GraphRenderer {
 
   private updateFocus(): void {
     this.focused = this.computeFocus();
+    this.updatePreferred();
+  }
+
+  /** Which pairs show a relation other than their chosen one: the selected relation, or one in focus when the chosen one is not. */
+  private updatePreferred(): void {
+    const pairs = this.pairs;
+    if (!pairs) return;
+    const preferred = new Map<number, number>();
+    const inFocus = this.focused?.edges;
+    if (inFocus) {
+      for (const edge of inFocus) {
+        const i = pairs.indexOf(edge);
+        if (i === undefined) continue;
+        const pair = pairs.pairOf(i);
+        if (!preferred.has(pair) && !inFocus.has(this.allEdges[pairs.chosenFor(pair)]!)) preferred.set(pair, i);
+      }
+    }
+    const selected = this.selection?.kind === "relation" && this.selectedKey ? pairs.indexOf(this.selectedKey) : undefined;
+    if (selected !== undefined) preferred.set(pairs.pairOf(selected), selected);
+    this.preferred = preferred;
   }
 
   /** Highlights a group of actors and relations (an insight's triangle), dimming the rest; null clears it. */
@@ -351,20 +399,29 @@ export class GraphRenderer {
     return out;
   }
 
-  private reduceEdge(edge: string, data: RelationEdge): Partial<EdgeDisplayData> {
-    const focus = this.focus();
-    // One copy per edge and call: this runs for every edge on every repaint.
-    const out: Partial<EdgeDisplayData> = { ...data };
+  /**
+   * `data` is sigma's own copy of the edge's attributes, made for this call: it is changed in place
+   * rather than copied again, as this runs for every edge on every repaint.
+   */
+  private reduceEdge(edge: string, data: Attributes): Partial<EdgeDisplayData> {
+    const out = data as Partial<EdgeDisplayData>;
     if (this.relationsWaiting) {
       out.hidden = true;
       return out;
     }
+    if (!this.pairs) return this.reduceRelation(edge, out);
+    // A pair's line keeps its own program and thickness, and takes the rest from the relation it shows.
+    const relation = this.allEdges[this.shownFor(data.pair as number)]!;
+    const attributes = this.graph.getEdgeAttributes(relation);
+    out.color = attributes.color;
+    (out as { dashed?: boolean }).dashed = attributes.dashed;
+    return this.reduceRelation(relation, out);
+  }
+
+  /** How a relation is drawn, from the filters, the selection and the focus; `out` is changed and returned. */
+  private reduceRelation(edge: string, out: Partial<EdgeDisplayData>): Partial<EdgeDisplayData> {
+    const focus = this.focus();
     const selected = this.selection?.kind === "relation" && this.selectedKey === edge;
-    // Lines under the one drawn for their pair would be invisible anyway (see core/graph/representatives).
-    if (this.paired && !selected && !this.paired.drawn[this.paired.index.get(edge)!]) {
-      out.hidden = true;
-      return out;
-    }
     if (this.visibility && !this.visibility.relations.has(datasetId(edge))) {
       if (this.visibility.mode === "hide") return { ...out, hidden: true };
       return { ...out, color: this.options.theme.fadedEdgeColor, zIndex: -1 };
@@ -438,7 +495,8 @@ export class GraphRenderer {
       if (this.isShown(node)) this.events.select({ kind: "actor", id: datasetId(node) });
     });
     sigma.on("clickEdge", ({ edge }) => {
-      if (!this.visibility || this.visibility.relations.has(datasetId(edge))) this.events.select({ kind: "relation", id: datasetId(edge) });
+      const relation = this.relationOf(edge);
+      if (!this.visibility || this.visibility.relations.has(datasetId(relation))) this.events.select({ kind: "relation", id: datasetId(relation) });
     });
     sigma.on("clickStage", () => {
       if (this.moved) {
@@ -474,22 +532,12 @@ function usedPrograms(graph: EntenteGraph): Partial<typeof EDGE_PROGRAMS> {
   return Object.keys(used).length > 0 ? used : { line: EDGE_PROGRAMS.line };
 }
 
-/**
- * The keys whose ids' membership differs between two sets of ids, or whose
- * flag differs between two flag arrays (`keys`, `ids` and the flags in one order).
- */
-function changed(
-  keys: readonly string[],
-  ids: readonly string[],
-  before: ReadonlySet<string>,
-  after: ReadonlySet<string>,
-  flagsBefore?: Uint8Array,
-  flagsAfter?: Uint8Array,
-): string[] {
+/** The keys whose ids' membership differs between two sets of ids (`keys` and `ids` in one order). */
+function changed(keys: readonly string[], ids: readonly string[], before: ReadonlySet<string>, after: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < keys.length; i++) {
     const id = ids[i]!;
-    if (before.has(id) !== after.has(id) || (flagsBefore && flagsAfter && flagsBefore[i] !== flagsAfter[i])) out.push(keys[i]!);
+    if (before.has(id) !== after.has(id)) out.push(keys[i]!);
   }
   return out;
 }

@@ -28,11 +28,10 @@ export function drawnScene(renderer: GraphRenderer, isHostile: (edge: string) =>
     nodes.push({ id: datasetId(node), x: p.x, y: p.y, size, color: data.color, label: data.label ?? "" });
   });
   const edges: SvgEdge[] = [];
-  graph.forEachEdge((edge, attributes, source, target) => {
-    const data = sigma.getEdgeDisplayData(edge);
+  renderer.forEachDrawnRelation((edge, data, attributes, source, target) => {
     const a = at.get(source);
     const b = at.get(target);
-    if (!data || data.hidden || !a || !b) return;
+    if (!a || !b) return;
     edges.push({
       id: datasetId(edge),
       x1: a.x,

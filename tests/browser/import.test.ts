@@ -176,6 +176,53 @@ describe("opening a file", () => {
     await page.close();
   });
 
+  it("on a large graph each pair's line shows a relation the filters let through, and a chosen relation shows on its pair", async () => {
+    const { page, errors } = await open(browser);
+    await settled(page);
+    // 6,000 relations (a large graph, drawn one line per pair) among 60 actors, in four types.
+    const types = ["cooperation", "tension", "conflict", "support"];
+    const rows = Array.from({ length: 6000 }, (_, i) => {
+      const a = i % 60;
+      const b = (a + 1 + ((i * 13) % 59)) % 60;
+      return { a: `n${a}`, b: `n${b}`, type: types[(i >> 2) % 4]! };
+    });
+    const csv = ["id,source,target,type,quote,reportedBy", ...rows.map((r, i) => `e${i},${r.a},${r.b},${r.type},Event ${i}.,Example Wire`)].join("\n");
+    await drop(page, "large.csv", csv, "text/csv");
+    await expect.poll(() => page.evaluate(() => window.entente!.edgeCount()), { timeout: 60_000 }).toBe(6000);
+    await settled(page);
+    const pairsOf = (kept: typeof rows) => new Set(kept.map((r) => [r.a, r.b].sort().join(" "))).size;
+    await expect.poll(() => page.evaluate(() => window.entente!.drawnEdges()), { timeout: 20_000 }).toBe(pairsOf(rows));
+
+    // Only the tensions: a pair without one has no line, and every line shows a tension.
+    await page.locator(".filter-row[data-type=tension]").hover();
+    await page.locator(".filter-row[data-type=tension] .only").click();
+    const tensions = rows.filter((r) => r.type === "tension");
+    await expect.poll(() => page.evaluate(() => window.entente!.drawnEdges())).toBe(pairsOf(tensions));
+    const { drawn, shown } = await page.evaluate(() => ({ drawn: window.entente!.drawnRelations(), shown: window.entente!.shown().relations }));
+    expect(new Set(shown).size).toBe(tensions.length);
+    expect(drawn.every((id) => shown.includes(id))).toBe(true);
+
+    // A relation chosen in the table is the one its pair's line shows, though another tension of its pair
+    // comes first (of equal weight, the first is the pair's line otherwise).
+    const seen = new Set<string>();
+    const second = rows.findIndex((r) => {
+      if (r.type !== "tension") return false;
+      const pair = [r.a, r.b].sort().join(" ");
+      if (seen.has(pair)) return true;
+      seen.add(pair);
+      return false;
+    });
+    const id = `e${second}`;
+    expect(await page.evaluate((chosen) => window.entente!.drawnRelations().includes(chosen), id)).toBe(false);
+    await page.locator("#table-open").click();
+    await page.locator(`#table-view tbody tr[data-relation="${id}"] .relation-link`).click();
+    await expect.poll(() => page.evaluate(() => window.entente!.view().selected)).toEqual({ kind: "relation", id });
+    await expect.poll(() => page.evaluate((chosen) => window.entente!.drawnRelations().includes(chosen), id)).toBe(true);
+    expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(pairsOf(tensions));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("a file of no known format says which formats it opens", async () => {
     const { page } = await open(browser);
     await settled(page);

@@ -274,9 +274,9 @@ describe("buildGraphInSteps", () => {
       pauses += 1;
       step = steps.next();
     }
-    // 26 relations in steps of 5: a pause after the 5th, 10th, 15th, 20th and 25th.
+    // 26 relations in steps of 5: a pause once the actors and pairs are made, then after the 5th, 10th, 15th, 20th and 25th.
     expect(dataset.relations.length).toBe(26);
-    expect(pauses).toBe(5);
+    expect(pauses).toBe(6);
     expect(step.value.export()).toEqual(buildGraph(dataset, "fa").export());
   });
 

@@ -106,6 +106,7 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
     else pairs.set(key, { id: pairs.size, count: 1 });
     return key;
   });
+  if (dataset.relations.length > step) yield;
   const seen = new Map<string, number>();
   for (let i = 0; i < dataset.relations.length; i++) {
     if (i > 0 && i % step === 0) yield;

@@ -15,11 +15,11 @@ export interface PairedEdges {
 }
 
 /**
- * For each edge, 1 when it is the one drawn for its pair: the strongest shown
- * edge (the first of equals), or when none is shown, the strongest of all (so
- * a faded pair still appears faded once).
+ * For each pair, the edge drawn for it: the strongest shown edge (the first of
+ * equals), or when none is shown, the strongest of all (so a faded pair still
+ * appears faded once); -1 for a pair without edges.
  */
-export function pairRepresentatives(edges: PairedEdges, isShown: (edge: number) => boolean): Uint8Array {
+export function pairRepresentatives(edges: PairedEdges, isShown: (edge: number) => boolean): Int32Array {
   const { pairs, strengths, pairCount } = edges;
   const bestShown = new Int32Array(pairCount).fill(-1);
   const bestAny = new Int32Array(pairCount).fill(-1);
@@ -32,10 +32,8 @@ export function pairRepresentatives(edges: PairedEdges, isShown: (edge: number) 
     const shown = bestShown[pair]!;
     if (shown < 0 || strength > strengths[shown]!) bestShown[pair] = i;
   }
-  const drawn = new Uint8Array(pairs.length);
   for (let pair = 0; pair < pairCount; pair++) {
-    const chosen = bestShown[pair]! >= 0 ? bestShown[pair]! : bestAny[pair]!;
-    if (chosen >= 0) drawn[chosen] = 1;
+    if (bestShown[pair]! < 0) bestShown[pair] = bestAny[pair]!;
   }
-  return drawn;
+  return bestShown;
 }

@@ -1,0 +1,106 @@
+/** What sigma draws for a large graph: one line per pair of actors, following the data graph's nodes. */
+import { describe, expect, it } from "vitest";
+import { buildGraph, graphKey as k } from "../../src/core/graph";
+import { applyAppearance, LARGE_HOSTILE_SIZE } from "../../src/render/appearance";
+import { PairGraph } from "../../src/render/pairs";
+import { minimalDataset, relation, valid } from "./fixtures";
+
+/** a–b: an alliance and an attack (one pair, either direction); a–c: two alliances, the second counted twice; c–c: a self relation. */
+function paired() {
+  const d = minimalDataset();
+  d.relations = [
+    relation("r1", "a", "b", "ally"),
+    relation("r2", "b", "a", "attack"),
+    relation("r3", "a", "c", "ally"),
+    relation("r4", "c", "a", "ally", { count: 2 }),
+    relation("r5", "c", "c", "ally"),
+  ];
+  const dataset = valid(d);
+  const data = buildGraph(dataset, "en");
+  applyAppearance(data, dataset, { simpleEdges: true });
+  const pairs = new PairGraph(data, data.edges());
+  const pairOf = (id: string) => pairs.pairOf(pairs.indexOf(k(id))!);
+  return { data, pairs, pairOf };
+}
+
+describe("PairGraph", () => {
+  it("holds the data graph's actors, with their own attribute objects, and no line until addLines()", () => {
+    const { data, pairs } = paired();
+    expect(pairs.graph.nodes()).toEqual(data.nodes());
+    for (const node of data.nodes()) expect(pairs.graph.getNodeAttributes(node)).toBe(data.getNodeAttributes(node));
+    expect(pairs.graph.size).toBe(0);
+    expect(pairs.lineKeys()).toEqual([]);
+  });
+
+  it("draws one line per pair of actors, whatever the direction, a self relation being a pair of its own", () => {
+    const { pairs, pairOf } = paired();
+    pairs.addLines();
+    pairs.addLines();
+    expect(pairs.graph.size).toBe(3);
+    expect(pairs.lineKeys()).toHaveLength(3);
+    expect(pairOf("r1")).toBe(pairOf("r2"));
+    expect(pairOf("r3")).toBe(pairOf("r4"));
+    const ends = pairs.graph.mapEdges((_line, attributes, source, target) => [attributes.pair, [source, target].sort().join("–")]);
+    expect(Object.fromEntries(ends)).toEqual({
+      [pairOf("r1")]: `${k("a")}–${k("b")}`,
+      [pairOf("r3")]: `${k("a")}–${k("c")}`,
+      [pairOf("r5")]: `${k("c")}–${k("c")}`,
+    });
+  });
+
+  it("draws a pair with a hostile relation with the dashable program at the hostile thickness, whichever relation shows", () => {
+    const { pairs, pairOf } = paired();
+    pairs.addLines();
+    const line = (id: string) => pairs.graph.getEdgeAttributes(String(pairOf(id)));
+    expect(line("r1")).toMatchObject({ type: "line", size: LARGE_HOSTILE_SIZE });
+    expect(line("r3")).toMatchObject({ type: "thin", size: 1 });
+    expect(line("r5")).toMatchObject({ type: "thin", size: 1 });
+  });
+
+  it("chooses each pair's strongest relation that is shown, else its strongest", () => {
+    const { pairs, pairOf } = paired();
+    const at = (id: string) => pairs.indexOf(k(id));
+    expect(pairs.chosenFor(pairOf("r1"))).toBe(at("r1"));
+    expect(pairs.chosenFor(pairOf("r3"))).toBe(at("r4"));
+    pairs.choose((i) => i !== at("r1") && i !== at("r4"));
+    expect(pairs.chosenFor(pairOf("r1"))).toBe(at("r2"));
+    expect(pairs.chosenFor(pairOf("r3"))).toBe(at("r3"));
+    pairs.choose(() => false);
+    expect(pairs.chosenFor(pairOf("r3"))).toBe(at("r4"));
+    expect(pairs.indexOf("not a relation")).toBeUndefined();
+  });
+
+  it("tells which lines changed: another relation chosen, or the chosen one shown or hidden", () => {
+    const { pairs, pairOf } = paired();
+    const at = (id: string) => pairs.indexOf(k(id))!;
+    const all = () => true;
+    const before = pairs.choice();
+    pairs.choose(all);
+    // Nothing is drawn yet: nothing to repaint.
+    expect(pairs.changedLines(before, all, all)).toEqual([]);
+    pairs.addLines();
+    const allShown = pairs.choice();
+    pairs.choose(all);
+    expect(pairs.changedLines(allShown, all, all)).toEqual([]);
+    // r1 hidden: its pair shows r2 now; the self relation hidden too, and still chosen (nothing else): shown → faded.
+    const shown = (i: number) => i !== at("r1") && i !== at("r5");
+    pairs.choose(shown);
+    expect(pairs.changedLines(allShown, all, shown).sort()).toEqual([String(pairOf("r1")), String(pairOf("r5"))].sort());
+  });
+
+  it("follows the data graph's node updates, batched or one at a time, until disposed of", () => {
+    const { data, pairs } = paired();
+    const heard: string[] = [];
+    pairs.graph.on("eachNodeAttributesUpdated", () => heard.push("each"));
+    pairs.graph.on("nodeAttributesUpdated", ({ key }) => heard.push(key));
+    data.updateEachNodeAttributes((_node, attributes) => ({ ...attributes, x: 7 }), { attributes: ["x"] });
+    expect(pairs.graph.mapNodes((_node, attributes) => attributes.x)).toEqual([7, 7, 7]);
+    data.mergeNodeAttributes(k("b"), { y: 3 });
+    expect(pairs.graph.getNodeAttribute(k("b"), "y")).toBe(3);
+    expect(heard).toEqual(["each", k("b")]);
+    pairs.dispose();
+    data.updateEachNodeAttributes((_node, attributes) => ({ ...attributes, x: 9 }));
+    expect(pairs.graph.getNodeAttribute(k("a"), "x")).toBe(7);
+    expect(heard).toHaveLength(2);
+  });
+});
