@@ -60,9 +60,6 @@ export function applyNodeLook(graph: EntenteGraph, sizes: ReadonlyMap<string, nu
   );
 }
 
-/** Below sigma's minimum edge thickness (see applyAppearance). */
-export const LARGE_HOSTILE_SIZE = 0.01;
-
 /** `simpleEdges`: one-pixel straight lines for every relation (the large-graph profile). */
 export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: { simpleEdges?: boolean } = {}): void {
   const typeColors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
@@ -81,14 +78,11 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
     return {
       ...attributes,
       color: typeColors.get(attributes.relationType) ?? DEFAULT_EDGE_COLOR,
-      // In the large profile, a hostile line's size is below sigma's minimum edge thickness, so it is
-      // drawn at that minimum whatever the zoom, as thin as the one-pixel lines (a larger size would
-      // grow with the zoom and fill the screen with pixels to draw).
-      size: options.simpleEdges ? (hostile ? LARGE_HOSTILE_SIZE : 1) : 3,
+      // One-pixel lines in the large profile, whatever the zoom (their program ignores the size).
+      size: options.simpleEdges ? 1 : 3,
       curvature: bend,
-      // Hostile relations are dashed, colour never being the only cue; in the large profile they are
-      // straight lines of the dashable program, since the plain one-pixel line program cannot leave gaps.
-      type: options.simpleEdges && hostile ? "line" : edgeProgram(attributes.directed, bend !== 0, options.simpleEdges),
+      type: edgeProgram(attributes.directed, bend !== 0, options.simpleEdges),
+      // Hostile relations are dashed, colour never being the only cue.
       dashed: hostile,
     };
   });

@@ -8,8 +8,13 @@
  * both kinds, because each program costs a shader compilation when the graph
  * first appears (tens of milliseconds each on a software WebGL). The picking
  * pass stays solid, so a gap is still part of the edge for the mouse.
+ *
+ * The large-graph profile's one-pixel lines (sigma's line program, two
+ * vertices an edge) are dashed too: drawn as rectangles instead, its hostile
+ * lines took four times as long to draw on a machine without a GPU.
  */
-import { createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, EdgeRectangleProgram } from "sigma/rendering";
+import { createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, EdgeLineProgram, EdgeRectangleProgram } from "sigma/rendering";
+import { floatColor } from "sigma/utils";
 import type { EdgeProgramType } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
@@ -21,6 +26,8 @@ type EntenteEdgeProgram = EdgeProgramType<ActorNode, RelationEdge>;
 const DASH = "5.0";
 const PERIOD = "8.0";
 const FLOAT = 5126;
+
+const isDashed = (data: EdgeDisplayData) => ((data as EdgeDisplayData & { dashed?: boolean }).dashed ? 1 : 0);
 
 function insert(source: string, anchor: string, text: string, where: "before" | "after"): string {
   const at = source.indexOf(anchor);
@@ -79,14 +86,41 @@ export function dashCurveShaders(vertex: string, fragment: string): { vertex: st
   };
 }
 
+/**
+ * One-pixel lines: the vertex shader passes on where the source is on screen, the same for both
+ * ends, and the fragment shader measures from there. A unit of the dash pattern is 1.25 pixels.
+ */
+export function dashThinShaders(vertex: string, fragment: string): { vertex: string; fragment: string } {
+  return {
+    vertex: insert(
+      insert(withDashedFlag(vertex), "uniform mat3 u_matrix;", "\nuniform vec2 u_resolution;\nattribute vec2 a_source;\nvarying vec2 v_source;", "after"),
+      "void main() {",
+      "\n  v_source = ((u_matrix * vec3(a_source, 1)).xy * 0.5 + 0.5) * u_resolution;",
+      "after",
+    ),
+    fragment: insert(
+      insert(fragment, "varying vec4 v_color;", "\nvarying float v_dashed;\nvarying vec2 v_source;", "after"),
+      "void main(void) {",
+      "\n  float along = distance(gl_FragCoord.xy, v_source) / 1.25;" + gap("along"),
+      "after",
+    ),
+  };
+}
+
 interface Definition {
   VERTEX_SHADER_SOURCE: string;
   FRAGMENT_SHADER_SOURCE: string;
+  UNIFORMS: string[];
   ATTRIBUTES: { name: string; size: number; type: number; normalized?: boolean }[];
+}
+interface UniformTarget {
+  gl: WebGLRenderingContext;
+  uniformLocations: Record<string, WebGLUniformLocation>;
 }
 interface ProgramInstance {
   getDefinition(): Definition;
   processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void;
+  setUniforms(params: { width: number; height: number; pixelRatio: number }, target: UniformTarget): void;
   array: Float32Array;
   ATTRIBUTES_ITEMS_COUNT: number;
 }
@@ -113,12 +147,54 @@ function dashable(program: unknown, patch: (vertex: string, fragment: string) =>
     override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
       super.processVisibleItem(edgeIndex, startIndex, source, target, data);
       // These programs are instanced: one record per edge, a_dashed its last item.
-      this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 1] = (data as EdgeDisplayData & { dashed?: boolean }).dashed ? 1 : 0;
+      this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 1] = isDashed(data);
+    }
+  } as unknown as EntenteEdgeProgram;
+}
+
+/** Sigma's line program with each vertex also carrying its edge's source and dashed flag. */
+function dashableThin(): EntenteEdgeProgram {
+  const Base = EdgeLineProgram as unknown as ProgramClass;
+  return class extends Base {
+    override getDefinition(): Definition {
+      const definition = super.getDefinition();
+      const { vertex, fragment } = dashThinShaders(definition.VERTEX_SHADER_SOURCE, definition.FRAGMENT_SHADER_SOURCE);
+      return {
+        ...definition,
+        VERTEX_SHADER_SOURCE: vertex,
+        FRAGMENT_SHADER_SOURCE: fragment,
+        UNIFORMS: [...definition.UNIFORMS, "u_resolution"],
+        ATTRIBUTES: [...definition.ATTRIBUTES, { name: "a_source", size: 2, type: FLOAT }, { name: "a_dashed", size: 1, type: FLOAT }],
+      };
+    }
+
+    // Written whole (sigma's own writes four items a vertex): position, colour, id, then the source and the flag.
+    override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
+      const array = this.array;
+      const color = floatColor(data.color);
+      const dashed = isDashed(data);
+      let i = startIndex;
+      for (const end of [source, target]) {
+        array[i++] = end.x;
+        array[i++] = end.y;
+        array[i++] = color;
+        array[i++] = edgeIndex;
+        array[i++] = source.x;
+        array[i++] = source.y;
+        array[i++] = dashed;
+      }
+    }
+
+    override setUniforms(params: { width: number; height: number; pixelRatio: number }, target: UniformTarget): void {
+      super.setUniforms(params, target);
+      // In the drawing buffer's pixels, as gl_FragCoord counts them.
+      target.gl.uniform2f(target.uniformLocations.u_resolution!, params.width * params.pixelRatio, params.height * params.pixelRatio);
     }
   } as unknown as EntenteEdgeProgram;
 }
 
 export const DashableLineProgram = dashable(EdgeRectangleProgram, dashStraightShaders);
+export const DashableThinProgram = dashableThin();
 export const DashableArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
   dashable(EdgeClampedProgram, dashStraightShaders),
   EdgeArrowHeadProgram as unknown as EntenteEdgeProgram,

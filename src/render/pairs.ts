@@ -15,7 +15,7 @@ import { pairRepresentatives, type ActorNode, type EntenteGraph, type PairedEdge
 
 export interface PairLine {
   pair: number;
-  /** The program and thickness of every relation of the pair: fixed, so that a line never changes program. */
+  /** The program and thickness of the pair's relations: fixed, so that a line never changes program (which would need sigma to index again). */
   type: string;
   size: number;
   [key: string]: unknown;
@@ -53,19 +53,12 @@ export class PairGraph {
       this.edges.pairs[i] = attributes.pair;
       this.edges.strengths[i] = attributes.strength;
       this.edges.pairCount = Math.max(this.edges.pairCount, attributes.pair + 1);
-      const type = attributes.type ?? "thin";
-      const line = this.lines[attributes.pair];
-      if (!line) {
-        this.lines[attributes.pair] = {
-          source: data.source(relation),
-          target: data.target(relation),
-          attributes: { pair: attributes.pair, type, size: attributes.size ?? 1 },
-        };
-      } else if (type !== line.attributes.type && type !== "thin") {
-        // A pair with a hostile relation is drawn with the dashable program, whichever of its relations shows.
-        line.attributes.type = type;
-        line.attributes.size = attributes.size ?? 1;
-      }
+      // The large profile draws every relation with one program, at one thickness: the first relation's are the pair's.
+      this.lines[attributes.pair] ??= {
+        source: data.source(relation),
+        target: data.target(relation),
+        attributes: { pair: attributes.pair, type: attributes.type ?? "thin", size: attributes.size ?? 1 },
+      };
     });
     for (let pair = 0; pair < this.edges.pairCount; pair++) this.keys.push(String(pair));
     this.chosen = pairRepresentatives(this.edges, () => true);

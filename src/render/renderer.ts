@@ -4,7 +4,6 @@
  * state in reducers; the graph itself is only touched to move a dragged node.
  */
 import Sigma from "sigma";
-import { EdgeLineProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { Attributes } from "graphology-types";
 import { datasetId, graphKey, type ActorNode, type EntenteGraph, type RelationEdge } from "../core/graph";
@@ -13,7 +12,7 @@ import type { RenderProfile } from "./profile";
 import type { Theme } from "./theme";
 import { hoverDrawer } from "./hover";
 import { PairGraph } from "./pairs";
-import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram } from "./dashed";
+import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram, DashableThinProgram } from "./dashed";
 
 export type { Selection };
 
@@ -513,7 +512,7 @@ const EDGE_PROGRAMS = {
   arrow: DashableArrowProgram,
   curved: DashableCurveProgram,
   curvedArrow: DashableCurvedArrowProgram,
-  thin: EdgeLineProgram,
+  thin: DashableThinProgram,
 };
 
 /**

@@ -8,7 +8,6 @@ import {
   DEFAULT_EDGE_COLOR,
   edgeProgram,
   KIND_COLORS,
-  LARGE_HOSTILE_SIZE,
   NODE_SIZE,
   nodeSize,
 } from "../../src/render/appearance";
@@ -168,7 +167,7 @@ describe("applyAppearance on the bundled graph", () => {
     applyAppearance(big, dataset, { simpleEdges: true });
     for (const relation of dataset.relations) {
       const { sign, type, dashed, size } = big.getEdgeAttributes(k(relation.id));
-      expect([type, dashed, size], relation.id).toEqual(sign === -1 ? ["line", true, LARGE_HOSTILE_SIZE] : ["thin", false, 1]);
+      expect([type, dashed, size], relation.id).toEqual(["thin", sign === -1, 1]);
     }
   });
 

@@ -11,13 +11,15 @@ vi.hoisted(() => {
   Object.assign(globalThis, { WebGLRenderingContext: constants, WebGL2RenderingContext: constants });
 });
 
-const { EdgeClampedProgram, EdgeRectangleProgram } = await import("sigma/rendering");
+const { EdgeClampedProgram, EdgeLineProgram, EdgeRectangleProgram } = await import("sigma/rendering");
 const { default: EdgeCurveProgram } = await import("@sigma/edge-curve");
-const { dashCurveShaders, dashStraightShaders, DashableCurveProgram, DashableLineProgram } = await import("../../src/render/dashed");
+const { dashCurveShaders, dashStraightShaders, dashThinShaders, DashableCurveProgram, DashableLineProgram, DashableThinProgram } = await import("../../src/render/dashed");
 
 interface Definition {
   VERTEX_SHADER_SOURCE: string;
   FRAGMENT_SHADER_SOURCE: string;
+  VERTICES: number;
+  UNIFORMS: string[];
   ATTRIBUTES: { name: string; size: number }[];
 }
 interface Instance {
@@ -50,6 +52,36 @@ describe("dashable edge programs", () => {
     expect(fragment).toContain("if (v_dashed > 0.5 && mod(along, 8.0) > 5.0) discard;");
   });
 
+  it("dash one-pixel lines from the source's place on screen, in the drawing buffer's pixels", () => {
+    const original = definitionOf(EdgeLineProgram);
+    const { vertex, fragment } = dashThinShaders(original.VERTEX_SHADER_SOURCE, original.FRAGMENT_SHADER_SOURCE);
+    expect(vertex).toContain("attribute vec2 a_source;");
+    expect(vertex).toContain("v_source = ((u_matrix * vec3(a_source, 1)).xy * 0.5 + 0.5) * u_resolution;");
+    expect(vertex).toContain("v_dashed = a_dashed;");
+    expect(fragment).toContain("float along = distance(gl_FragCoord.xy, v_source) / 1.25;");
+    expect(fragment).toMatch(/#ifndef PICKING_MODE\s+if \(v_dashed > 0\.5 && mod\(along, 8\.0\) > 5\.0\) discard;\s+#endif/);
+    const definition = definitionOf(DashableThinProgram);
+    expect(definition.VERTICES).toBe(2);
+    expect(definition.UNIFORMS).toEqual(["u_matrix", "u_resolution"]);
+    expect(definition.ATTRIBUTES.map((a) => a.name)).toEqual(["a_position", "a_color", "a_id", "a_source", "a_dashed"]);
+  });
+
+  it("write each end of a one-pixel line whole: position, colour, id, the source and the dashed flag", () => {
+    const proto = (DashableThinProgram as unknown as { prototype: Instance }).prototype;
+    const instance = Object.assign(Object.create(proto) as Instance, { array: new Float32Array(16).fill(-1), ATTRIBUTES_ITEMS_COUNT: 7 });
+    instance.processVisibleItem(3, 1, { x: 1, y: 2, size: 1 }, { x: 5, y: 6, size: 1 }, { size: 1, color: "#000000", dashed: true });
+    const items = [...instance.array];
+    // One item before and one after the line's fourteen stay as they were.
+    expect(items[0]).toBe(-1);
+    expect(items[15]).toBe(-1);
+    const [first, second] = [items.slice(1, 8), items.slice(8, 15)];
+    expect([first[0], first[1], first[3], first[4], first[5], first[6]]).toEqual([1, 2, 3, 1, 2, 1]);
+    expect([second[0], second[1], second[3], second[4], second[5], second[6]]).toEqual([5, 6, 3, 1, 2, 1]);
+    expect(first[2]).toBe(second[2]);
+    instance.processVisibleItem(3, 1, { x: 1, y: 2, size: 1 }, { x: 5, y: 6, size: 1 }, { size: 1, color: "#000000" });
+    expect([instance.array[7], instance.array[14]]).toEqual([0, 0]);
+  });
+
   it("add a_dashed as the last attribute, and write it after sigma's own items for each edge", () => {
     for (const program of [DashableLineProgram, DashableCurveProgram]) {
       const attributes = definitionOf(program).ATTRIBUTES;
@@ -71,5 +103,6 @@ describe("dashable edge programs", () => {
   it("refuse a shader without the expected lines instead of drawing nothing", () => {
     expect(() => dashStraightShaders("void main() {}", "void main(void) {}")).toThrow(/shader line/);
     expect(() => dashCurveShaders("void main() {}", "void main(void) {}")).toThrow(/shader line/);
+    expect(() => dashThinShaders("void main() {}", "void main(void) {}")).toThrow(/shader line/);
   });
 });

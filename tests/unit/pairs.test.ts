@@ -1,7 +1,7 @@
 /** What sigma draws for a large graph: one line per pair of actors, following the data graph's nodes. */
 import { describe, expect, it } from "vitest";
 import { buildGraph, graphKey as k } from "../../src/core/graph";
-import { applyAppearance, LARGE_HOSTILE_SIZE } from "../../src/render/appearance";
+import { applyAppearance } from "../../src/render/appearance";
 import { PairGraph } from "../../src/render/pairs";
 import { minimalDataset, relation, valid } from "./fixtures";
 
@@ -48,13 +48,14 @@ describe("PairGraph", () => {
     });
   });
 
-  it("draws a pair with a hostile relation with the dashable program at the hostile thickness, whichever relation shows", () => {
-    const { pairs, pairOf } = paired();
+  it("gives each line the program and thickness of its pair's relations: one-pixel lines in the large profile", () => {
+    const { pairs } = paired();
     pairs.addLines();
-    const line = (id: string) => pairs.graph.getEdgeAttributes(String(pairOf(id)));
-    expect(line("r1")).toMatchObject({ type: "line", size: LARGE_HOSTILE_SIZE });
-    expect(line("r3")).toMatchObject({ type: "thin", size: 1 });
-    expect(line("r5")).toMatchObject({ type: "thin", size: 1 });
+    expect(pairs.graph.mapEdges((_line, attributes) => [attributes.type, attributes.size])).toEqual([
+      ["thin", 1],
+      ["thin", 1],
+      ["thin", 1],
+    ]);
   });
 
   it("chooses each pair's strongest relation that is shown, else its strongest", () => {
