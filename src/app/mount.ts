@@ -76,19 +76,27 @@ async function build(dataset: Dataset, lang: Lang, signal: AbortSignal | undefin
 
 /**
  * On failure (no WebGL), the dataset's lookup comes back too, for a view without the graph.
- * For large graphs, building the graph and sigma's indexing of it are two long tasks, and the
- * page gets a turn between them; null when `signal` was aborted meanwhile.
+ * For large graphs the dataset's indices, the graph (a step at a time), its appearance, the filters
+ * and sigma's indexing are each a task of their own, the page getting a turn between them; null
+ * when `signal` was aborted meanwhile.
  */
 export async function mountGraph(options: MountOptions): Promise<Mounted | { error: unknown; ctx: UiContext } | null> {
   const { dataset, lang, t } = options;
+  const large = renderProfile(dataset.relations.length).large;
+  // Each step of showing a large dataset is a task of its own, so the page gets a turn between them.
+  const turn = async () => {
+    if (large) await nextTask();
+    return !options.signal?.aborted;
+  };
+  if (!(await turn())) return null;
   const ctx: UiContext = { data: lookup(dataset), lang, t };
   const graph = await build(dataset, lang, options.signal);
   if (!graph) return null;
   const profile = renderProfile(graph.size);
-  if (profile.large) await nextTask();
-  if (options.signal?.aborted) return null;
+  if (!(await turn())) return null;
   applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
   options.prepare?.(graph, ctx);
+  if (!(await turn())) return null;
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   // A file laid out elsewhere (Gephi) keeps its layout: no simulation moves it.
@@ -121,8 +129,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
 
   const store = new ViewStore(options.view);
   let filtered = applyFilters(ctx.data, options.view);
-  if (profile.large) await nextTask();
-  if (options.signal?.aborted) {
+  if (!(await turn())) {
     layout.kill();
     return null;
   }
