@@ -7,7 +7,7 @@
 import { actorNumbers, communityColor, friendlyCommunities, metricSizes, type ActorNumbers, type Communities } from "../core/analysis";
 import type { EntenteGraph } from "../core/graph";
 import type { ColorBy, SizeBy } from "../core/view/types";
-import { applyNodeLook, NODE_SIZE } from "../render/appearance";
+import { applyNodeLook, nodeSizeScale } from "../render/appearance";
 import { actorLabel, type UiContext } from "../ui/context";
 
 /** Brandes' algorithm grows with actors × ties: beyond this the page would freeze for seconds. */
@@ -33,7 +33,8 @@ export class NodeLook {
     if (size === "betweenness" && !this.withBetweenness && this.graph.order <= MAX_BETWEENNESS_ACTORS) {
       numbers = this.withBetweenness = actorNumbers(this.ctx.data);
     }
-    const sizes = metricSizes(numbers, size === "betweenness" && !this.withBetweenness ? "degree" : size, NODE_SIZE.min, NODE_SIZE.max);
+    const scale = nodeSizeScale(this.graph.order);
+    const sizes = metricSizes(numbers, size === "betweenness" && !this.withBetweenness ? "degree" : size, scale.min, scale.max);
     let colors: Map<string, string> | null = null;
     if (color === "community") {
       const communities = (this.communities ??= friendlyCommunities(this.ctx.data));

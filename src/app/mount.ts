@@ -92,7 +92,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   const ctx: UiContext = { data: lookup(dataset), lang, t };
   const graph = await build(dataset, lang, options.signal);
   if (!graph) return null;
-  const profile = renderProfile(graph.size);
+  const profile = renderProfile(graph.size, graph.order);
   if (!(await turn())) return null;
   applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
   options.prepare?.(graph, ctx);

@@ -23,6 +23,21 @@ export interface SizeScale {
 
 export const NODE_SIZE: SizeScale = { min: 6, max: 18 };
 
+/** Up to this many actors get NODE_SIZE; more share the same screen, so their discs shrink with the square root of their number. */
+export const FULL_SIZE_ACTORS = 300;
+
+/** However many actors there are, a disc stays a target for the pointer and the biggest stand out. */
+const SMALLEST: SizeScale = { min: 2, max: 5 };
+
+/**
+ * The size range for a graph of `actors`: at the zoom that fits the whole graph, thousands of
+ * discs of NODE_SIZE covered each other in one blob (sizes are pixels, and grow as one zooms in).
+ */
+export function nodeSizeScale(actors: number): SizeScale {
+  const factor = Math.min(1, Math.sqrt(FULL_SIZE_ACTORS / Math.max(1, actors)));
+  return { min: Math.max(SMALLEST.min, NODE_SIZE.min * factor), max: Math.max(SMALLEST.max, NODE_SIZE.max * factor) };
+}
+
 /** Node size from degree: square-root scaled so area, not radius, follows the count. */
 export function nodeSize(degree: number, maxDegree: number, scale: SizeScale = NODE_SIZE): number {
   if (maxDegree <= 0) return scale.min;
@@ -67,9 +82,10 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
   graph.forEachNode((_node, attributes) => {
     maxDegree = Math.max(maxDegree, attributes.degree);
   });
+  const scale = nodeSizeScale(graph.order);
   graph.updateEachNodeAttributes((_node, attributes) => ({
     ...attributes,
-    size: nodeSize(attributes.degree, maxDegree),
+    size: nodeSize(attributes.degree, maxDegree, scale),
     color: attributes.ownColor ?? KIND_COLORS[attributes.kind],
   }));
   graph.updateEachEdgeAttributes((_edge, attributes, source, target) => {

@@ -3,6 +3,8 @@
  * arrows, edge hover and click); large ones trade decoration for frames:
  * one-pixel lines, no edge picking pass, edges hidden while the camera moves.
  */
+import { nodeSizeScale } from "./appearance";
+
 export interface RenderProfile {
   large: boolean;
   enableEdgeEvents: boolean;
@@ -15,14 +17,16 @@ export interface RenderProfile {
 /** Above this many relations a graph is drawn in the large profile. */
 export const LARGE_GRAPH_EDGES = 5000;
 
-export function renderProfile(edges: number): RenderProfile {
+/** `actors`, when known, sets which discs are big enough for a label at first (see nodeSizeScale). */
+export function renderProfile(edges: number, actors = 0): RenderProfile {
   const large = edges > LARGE_GRAPH_EDGES;
   return {
     large,
     enableEdgeEvents: !large,
     simpleEdges: large,
     hideEdgesOnMove: large,
-    labelRenderedSizeThreshold: large ? 10 : 4,
+    // On a large graph only the biggest discs are labelled at first (sigma's label grid keeps labels apart); more as one zooms in.
+    labelRenderedSizeThreshold: large ? Math.min(10, 0.8 * nodeSizeScale(actors).max) : 4,
     zIndex: !large,
   };
 }

@@ -10,8 +10,10 @@ import {
   KIND_COLORS,
   NODE_SIZE,
   nodeSize,
+  nodeSizeScale,
 } from "../../src/render/appearance";
-import { bundledJson, minimalDataset, relation, type Loose, valid } from "./fixtures";
+import { renderProfile } from "../../src/render/profile";
+import { actor, bundledJson, datasetWith, minimalDataset, relation, type Loose, valid } from "./fixtures";
 
 
 describe("nodeSize", () => {
@@ -41,6 +43,40 @@ describe("nodeSize", () => {
     expect(nodeSize(0, 0)).toBe(6);
     expect(nodeSize(3, -1)).toBe(6);
     expect(nodeSize(-5, 10)).toBe(6);
+  });
+});
+
+describe("nodeSizeScale", () => {
+  it("keeps the full range up to 300 actors, then shrinks it with the square root of their number", () => {
+    expect(nodeSizeScale(0)).toEqual(NODE_SIZE);
+    expect(nodeSizeScale(13)).toEqual(NODE_SIZE);
+    expect(nodeSizeScale(300)).toEqual(NODE_SIZE);
+    expect(nodeSizeScale(1200)).toEqual({ min: 3, max: 9 });
+  });
+
+  it("never goes below 2 to 5 pixels, however many actors", () => {
+    expect(nodeSizeScale(4941)).toEqual({ min: 2, max: 5 });
+    expect(nodeSizeScale(1_000_000)).toEqual({ min: 2, max: 5 });
+  });
+
+  it("sizes a large graph's actors within its range, the most connected at its top", () => {
+    // 1,200 actors in a ring, the first one also tied to ten others.
+    const actors = Array.from({ length: 1200 }, (_, i) => actor(`a${i}`, "state"));
+    const relations = actors.map((_, i) => relation(`r${i}`, `a${i}`, `a${(i + 1) % 1200}`, "ally"));
+    for (let i = 0; i < 10; i++) relations.push(relation(`hub${i}`, "a0", `a${600 + i}`, "ally"));
+    const dataset = valid(datasetWith({ actors, relationTypes: minimalDataset().relationTypes, relations }));
+    const graph = buildGraph(dataset, "en");
+    applyAppearance(graph, dataset);
+    const sizes = graph.mapNodes((_node, attributes) => attributes.size!);
+    expect(Math.max(...sizes)).toBe(9);
+    expect(graph.getNodeAttribute(k("a0"), "size")).toBe(9);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("labels only the biggest discs of a large graph at first", () => {
+    expect(renderProfile(40_000, 10_000).labelRenderedSizeThreshold).toBe(4);
+    expect(renderProfile(6_000, 60).labelRenderedSizeThreshold).toBe(10);
+    expect(renderProfile(100, 13).labelRenderedSizeThreshold).toBe(4);
   });
 });
 
