@@ -66,6 +66,37 @@ export interface NoticeGroup {
   problems: readonly Problem[];
 }
 
+/** How many notices of a group show at first: a GDELT export can bring hundreds of warnings, which covered the graph. */
+export const NOTICES_PREVIEW = 5;
+
+/** A group's list: its first few notices and a button for the rest. */
+function noticeList(problems: readonly Problem[], t: Translate): HTMLUListElement {
+  const list = h("ul", {}, ...problems.slice(0, NOTICES_PREVIEW).map((n) => problemItem(n, t)));
+  const rest = problems.length - NOTICES_PREVIEW;
+  if (rest > 0) {
+    const more: HTMLButtonElement = h(
+      "button",
+      {
+        type: "button",
+        className: "more",
+        on: {
+          click: () => {
+            more.parentElement?.remove();
+            const added = problems.slice(NOTICES_PREVIEW).map((n) => problemItem(n, t));
+            list.append(...added);
+            // The button is gone: the keyboard's place moves to the first notice it brought.
+            added[0]!.tabIndex = -1;
+            added[0]!.focus();
+          },
+        },
+      },
+      t("notices.more", { n: rest }),
+    );
+    list.append(h("li", { className: "more-item" }, more));
+  }
+  return list;
+}
+
 /** Harmless problems (an ignored URL parameter, a dataset warning): a notice the reader can dismiss. */
 export function renderNotices(root: HTMLElement, groups: readonly NoticeGroup[], t: Translate): void {
   const shown = groups.filter((g) => g.problems.length > 0);
@@ -74,14 +105,7 @@ export function renderNotices(root: HTMLElement, groups: readonly NoticeGroup[],
     shown.length === 0
       ? null
       : [
-          ...shown.flatMap((group) => [
-            h("p", {}, group.title),
-            h(
-              "ul",
-              {},
-              ...group.problems.map((n) => problemItem(n, t)),
-            ),
-          ]),
+          ...shown.flatMap((group) => [h("p", {}, group.title), noticeList(group.problems, t)]),
           h("button", { type: "button", className: "dismiss", on: { click: () => renderNotices(root, [], t) } }, t("notices.dismiss")),
         ],
   );

@@ -223,6 +223,31 @@ describe("opening a file", () => {
     await page.close();
   });
 
+  it("many warnings show five at first and the rest on request, in a notice that scrolls rather than covering the graph", async () => {
+    for (const [lang, more] of [["en", "Show 7 more"], ["fa", "نمایش ۷ مورد دیگر"]] as const) {
+      const { page, errors } = await open(browser, `?lang=${lang}`);
+      await settled(page);
+      // Twelve relations of an actor with itself: each one a warning, the data still loads.
+      const rows = Array.from({ length: 12 }, (_, i) => `n${i},n${i},tension,Row ${i}.,Example Wire`);
+      await drop(page, "selves.csv", ["source,target,type,quote,reportedBy", "a,b,cooperation,A and B.,Example Wire", ...rows].join("\n"), "text/csv");
+      await expect.poll(() => page.evaluate(() => window.entente!.edgeCount()), { timeout: 20_000 }).toBe(13);
+      const notices = page.locator("#notices");
+      await expect.poll(() => notices.isVisible()).toBe(true);
+      expect(await notices.locator("li:not(.more-item)").count()).toBe(5);
+      await notices.getByRole("button", { name: more }).click();
+      expect(await notices.locator("li").count()).toBe(12);
+      expect(await notices.getByRole("button", { name: more }).count()).toBe(0);
+      // The keyboard's place is the first notice the button brought.
+      expect(await page.evaluate(() => document.activeElement === document.querySelectorAll("#notices li")[5])).toBe(true);
+      // However many, the notice stays within part of the graph's height and scrolls.
+      const [notice, graph] = await Promise.all([notices.boundingBox(), page.locator("#graph").boundingBox()]);
+      expect(notice!.height).toBeLessThanOrEqual(graph!.height * 0.5);
+      expect(await notices.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it("a file of no known format says which formats it opens", async () => {
     const { page } = await open(browser);
     await settled(page);

@@ -49,6 +49,7 @@ export const en = {
   "notices.url": "Some settings in the address were ignored:",
   "notices.data": "The dataset was loaded, with warnings:",
   "notices.dismiss": "Dismiss",
+  "notices.more": "Show {n} more|Show {n} more",
   "filters.title": "Legend and filters",
   "filters.relations": "Relations",
   "filters.actors": "Actors",

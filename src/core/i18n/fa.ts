@@ -48,6 +48,7 @@ export const fa: Record<MessageKey, string> = {
   "notices.url": "برخی از تنظیمات نشانی نادیده گرفته شد:",
   "notices.data": "داده‌ها بارگذاری شد، با این هشدارها:",
   "notices.dismiss": "بستن",
+  "notices.more": "نمایش {n} مورد دیگر",
   "filters.title": "راهنما و پالایه‌ها",
   "filters.relations": "روابط",
   "filters.actors": "بازیگران",
