@@ -66,12 +66,14 @@ function nextFrameAfter(page: Page, since: "click" | "move", count: number, time
   return page.evaluate(
     ([key, before, timeout]) =>
       new Promise<number | null>((resolve) => {
-        const w = window as unknown as { __inputAt: Record<string, number>; peer: { lastFrame(): { at: number; count: number } } };
+        const w = window as unknown as { __inputAt: Record<string, number>; peer: { lastFrame(): { at: number; count: number; recent: number[] } } };
         const start = performance.now();
         const check = () => {
           const frame = w.peer.lastFrame();
           const at = w.__inputAt[key] ?? Infinity;
-          if (frame.count > before && frame.at >= at) resolve(frame.at - at);
+          // The first frame after the input, not the last one drawn by the time this looks.
+          const first = frame.recent.find((end) => end >= at);
+          if (frame.count > before && first !== undefined) resolve(first - at);
           else if (performance.now() - start > timeout) resolve(null);
           else requestAnimationFrame(check);
         };

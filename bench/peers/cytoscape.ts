@@ -4,10 +4,10 @@
  * layout, so no layout cost), a filter by relation type and a hover highlight.
  */
 import cytoscape from "cytoscape";
-import { filterCheckbox, loadPeerData } from "./data";
+import { filterCheckbox, frameLog, loadPeerData } from "./data";
 
 const data = await loadPeerData();
-const frames = { at: 0, count: 0 };
+const { frames, drawn } = frameLog();
 const container = document.getElementById("cy")!;
 const cy = cytoscape({
   container,
@@ -22,11 +22,7 @@ const cy = cytoscape({
     { selector: ".faded", style: { opacity: 0.15 } },
   ],
 });
-cy.on("render", () => {
-  frames.count += 1;
-  frames.at = performance.now();
-  if (frames.count === 1) performance.mark("peer:first-frame");
-});
+cy.on("render", drawn);
 
 filterCheckbox(data.filterType, (shown) => {
   cy.edges(`[type = "${data.filterType}"]`).style("display", shown ? "element" : "none");
@@ -42,7 +38,7 @@ cy.on("mouseout", "node", () => {
 });
 
 window.peer = {
-  lastFrame: () => ({ ...frames }),
+  lastFrame: () => ({ ...frames, recent: [...frames.recent] }),
   nodePosition: (id) => {
     const node = cy.getElementById(id);
     if (node.empty()) return null;

@@ -7,7 +7,7 @@ import { select } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomTransform } from "d3-zoom";
 import { drag } from "d3-drag";
 import { forceCenter, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from "d3-force";
-import { afterNextFrame, filterCheckbox, loadPeerData } from "./data";
+import { afterNextFrame, filterCheckbox, frameLog, loadPeerData } from "./data";
 
 interface Node extends SimulationNodeDatum {
   id: string;
@@ -21,13 +21,8 @@ interface Link {
 }
 
 const data = await loadPeerData();
-const frames = { at: 0, count: 0 };
-const frameDrawn = () =>
-  afterNextFrame(() => {
-    frames.count += 1;
-    frames.at = performance.now();
-    if (frames.count === 1) performance.mark("peer:first-frame");
-  });
+const { frames, drawn } = frameLog();
+const frameDrawn = () => afterNextFrame(drawn);
 
 const width = window.innerWidth;
 const height = window.innerHeight;
@@ -117,7 +112,7 @@ node
 
 const byId = new Map(nodes.map((n) => [n.id, n]));
 window.peer = {
-  lastFrame: () => ({ ...frames }),
+  lastFrame: () => ({ ...frames, recent: [...frames.recent] }),
   nodePosition: (id) => {
     const n = byId.get(id);
     if (!n || n.x === undefined || n.y === undefined) return null;

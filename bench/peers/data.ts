@@ -23,9 +23,35 @@ export interface PeerData {
   filterType: string;
 }
 
+/** Frames as the benchmark reads them: the last one, how many, and when the most recent ones ended. */
+export interface FrameLog {
+  at: number;
+  count: number;
+  /**
+   * performance.now() after each of the last few frames: a frame that blocked the page can be
+   * followed by another before the benchmark looks, and the one that answered an input is the first after it.
+   */
+  recent: number[];
+}
+
+/** A frame log and the call that records one frame. */
+export function frameLog(): { frames: FrameLog; drawn(): void } {
+  const frames: FrameLog = { at: 0, count: 0, recent: [] };
+  return {
+    frames,
+    drawn: () => {
+      frames.count += 1;
+      frames.at = performance.now();
+      frames.recent.push(frames.at);
+      if (frames.recent.length > 32) frames.recent.shift();
+      if (frames.count === 1) performance.mark("peer:first-frame");
+    },
+  };
+}
+
 export interface PeerHooks {
-  /** performance.now() after the last frame the library drew, and how many. */
-  lastFrame(): { at: number; count: number };
+  /** The frames the library drew (see FrameLog). */
+  lastFrame(): FrameLog;
   /** Where a node is drawn, in pixels from the page's top-left corner. */
   nodePosition(id: string): { x: number; y: number } | null;
   /** Stops a layout that has not settled in the benchmark's time. */

@@ -18,8 +18,8 @@ export interface Automation {
   view(): ViewState;
   /** Ids of the actors and relations the filters currently show. */
   shown(): { actors: string[]; relations: string[] };
-  /** performance.now() at the end of the last drawn frame, and how many frames were drawn. */
-  lastFrame(): { at: number; count: number };
+  /** performance.now() at the end of the last drawn frame, how many frames were drawn, and when the last few ended. */
+  lastFrame(): { at: number; count: number; recent: number[] };
   /** A node's size as drawn (before zoom), or null. */
   nodeSize(id: string): number | null;
   /** How many relations are drawn as lines (on large graphs parallel relations share one line). */
@@ -55,7 +55,7 @@ export function exposeAutomation(parts: {
     edgeCount: () => parts.graph.size,
     view: parts.view,
     shown: () => ({ actors: [...parts.shown().actors], relations: [...parts.shown().relations] }),
-    lastFrame: () => ({ ...frames }),
+    lastFrame: () => ({ ...frames, recent: [...frames.recent] }),
     nodeSize: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "size") ?? null) : null),
     drawnEdges: () => drawnRelations().length,
     drawnRelations: () => drawnRelations(),
@@ -68,9 +68,12 @@ export function exposeAutomation(parts: {
       return performance.now() - start;
     },
   };
-  const frames = { at: 0, count: 0 };
+  // The last few too: a frame that blocks the page can be followed by another before automation looks.
+  const frames = { at: 0, count: 0, recent: [] as number[] };
   parts.renderer.sigma.on("afterRender", () => {
     frames.at = performance.now();
     frames.count += 1;
+    frames.recent.push(frames.at);
+    if (frames.recent.length > 32) frames.recent.shift();
   });
 }

@@ -12,7 +12,7 @@ import { parseView, reconcileView, serializeView, type ViewState } from "../core
 import { LayoutSupervisor, settlesUpFront } from "../layout/supervisor";
 import { applyAppearance } from "../render/appearance";
 import { renderProfile } from "../render/profile";
-import { GraphRenderer } from "../render/renderer";
+import { GraphRenderer, type Visibility } from "../render/renderer";
 import type { Theme } from "../render/theme";
 import type { UiContext } from "../ui/context";
 import { exposeAutomation } from "./automation";
@@ -59,6 +59,12 @@ export interface Mounted {
   reducedMotion: boolean;
   /** Stops the layout, frees the WebGL contexts and unbinds every listener: before another dataset is shown. */
   destroy(): void;
+}
+
+/** What the renderer needs of the filters' result. */
+function visibilityOf(filtered: FilterResult, mode: ViewState["hidden"]): Visibility {
+  const { actors, relations, actorMask, relationMask } = filtered;
+  return { actors, relations, actorMask, relationMask, mode };
 }
 
 /** The graph, built a step at a time for a large dataset, the page getting a turn between steps; null if aborted meanwhile. */
@@ -148,7 +154,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
         profile,
         relationsLater: profile.large && !placedAll && layoutFailed === null,
         initial: {
-          visibility: { actors: filtered.actors, relations: filtered.relations, mode: options.view.hidden },
+          visibility: visibilityOf(filtered, options.view.hidden),
           selection: options.view.selected,
         },
       },
@@ -178,9 +184,9 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     if (key !== filteredKey) {
       filtered = applyFilters(ctx.data, view);
       filteredKey = key;
-      renderer.setVisibility({ actors: filtered.actors, relations: filtered.relations, mode: view.hidden });
+      renderer.setVisibility(visibilityOf(filtered, view.hidden));
     } else if (previous && view.hidden !== previous.hidden) {
-      renderer.setVisibility({ actors: filtered.actors, relations: filtered.relations, mode: view.hidden });
+      renderer.setVisibility(visibilityOf(filtered, view.hidden));
     }
     if (!previous || key !== filterKey(previous)) {
       options.container.setAttribute(

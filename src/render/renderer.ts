@@ -20,6 +20,12 @@ export type { Selection };
 export interface Visibility {
   actors: ReadonlySet<string>;
   relations: ReadonlySet<string>;
+  /**
+   * The same, as 1 or 0 for each actor and relation in the dataset's order, which is the graph's
+   * (core/graph/build): read on every repaint, where hashing ids cost most of a filter click.
+   */
+  actorMask: Uint8Array;
+  relationMask: Uint8Array;
   mode: HiddenMode;
 }
 
@@ -59,13 +65,20 @@ export class GraphRenderer {
   private dragged: string | null = null;
   private relationsWaiting: boolean;
   private moved = false;
+  /** In the dataset's order (core/graph/build), as the filters' masks are. */
   private readonly allNodes: string[];
   private readonly allEdges: string[];
-  /** The dataset ids behind allNodes and allEdges, in the same order: looked up on every filter change. */
-  private readonly nodeIds: string[];
-  private readonly edgeIds: string[];
   /** Large graphs only: what sigma draws instead of the relations themselves. */
   private readonly pairs: PairGraph | null;
+  /** Small graphs: each relation's place in allEdges (a large graph's pairs know it). */
+  private readonly edgeIndex: Map<string, number> | null;
+  /**
+   * For each relation (allEdges' order), 1 when the filters show it; null when they show all.
+   * Read on every repaint of every line, where hashing ids into the filters' set cost most of a filter click.
+   */
+  private shownRelations: Uint8Array | null = null;
+  /** Large graphs only: each relation's colour and dash, as the lines showing it read them on every repaint. */
+  private readonly looks: { colors: string[]; dashed: Uint8Array } | null;
   /**
    * Large graphs only: pairs that show another relation than their chosen one, by
    * pair: the selected relation, or one in focus when the chosen one is not.
@@ -81,13 +94,14 @@ export class GraphRenderer {
     // The graph's topology never changes after it is built, only positions and what is shown.
     this.allNodes = graph.nodes();
     this.allEdges = graph.edges();
-    this.nodeIds = this.allNodes.map(datasetId);
-    this.edgeIds = this.allEdges.map(datasetId);
     this.pairs = options.profile.large ? new PairGraph(graph, this.allEdges) : null;
+    this.edgeIndex = this.pairs ? null : new Map(this.allEdges.map((edge, i) => [edge, i]));
+    this.looks = this.pairs ? relationLooks(graph, this.allEdges) : null;
     this.relationsWaiting = options.relationsLater ?? false;
     // What the view shows from the start is known before sigma draws its first frame: no second pass to apply it.
     if (options.initial) {
       this.visibility = options.initial.visibility;
+      this.updateShownRelations();
       this.selection = options.initial.selection;
       this.selectedKey = this.selection ? graphKey(this.selection.id) : null;
       this.updateDrawn();
@@ -144,7 +158,9 @@ export class GraphRenderer {
    */
   setVisibility(visibility: Visibility | null): void {
     const before = this.visibility;
+    const shownBefore = this.shownRelations;
     this.visibility = visibility;
+    this.updateShownRelations();
     this.updateFocus();
     if (!before || !visibility || before.mode !== visibility.mode || this.focus() !== null) {
       this.updateDrawn();
@@ -153,11 +169,12 @@ export class GraphRenderer {
     }
     const choiceBefore = this.pairs?.choice();
     this.updateDrawn();
-    const nodes = changed(this.allNodes, this.nodeIds, before.actors, visibility.actors);
+    const nodes = this.allNodes.filter((_node, i) => before.actorMask[i] !== visibility.actorMask[i]);
+    const wasShown = (i: number) => !shownBefore || shownBefore[i] === 1;
     const edges =
       this.pairs && choiceBefore
-        ? this.pairs.changedLines(choiceBefore, (i) => before.relations.has(this.edgeIds[i]!), (i) => visibility.relations.has(this.edgeIds[i]!))
-        : changed(this.allEdges, this.edgeIds, before.relations, visibility.relations);
+        ? this.pairs.changedLines(choiceBefore, wasShown, (i) => this.relationShown(i))
+        : this.allEdges.filter((_edge, i) => wasShown(i) !== this.relationShown(i));
     if (nodes.length === 0 && edges.length === 0) return;
     this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
     // Only an actor that appears needs a place in sigma's label index.
@@ -168,10 +185,18 @@ export class GraphRenderer {
 
   /** Chooses again which relation stands for each pair, among those the filters now show. */
   private updateDrawn(): void {
-    const shown = this.visibility?.relations;
+    this.pairs?.choose((i) => this.relationShown(i));
+  }
+
+  private updateShownRelations(): void {
+    const visibility = this.visibility;
     // The filters' result holds only the dataset's relations: as many as there are means all of them.
-    const all = !shown || shown.size >= this.edgeIds.length;
-    this.pairs?.choose(all ? () => true : (i) => shown.has(this.edgeIds[i]!));
+    this.shownRelations = !visibility || visibility.relations.size >= this.allEdges.length ? null : visibility.relationMask;
+  }
+
+  /** Whether the filters show a relation (by its place in allEdges). */
+  private relationShown(i: number): boolean {
+    return this.shownRelations === null || this.shownRelations[i] === 1;
   }
 
   /** Newly shown actors need sigma's label index; rebuild it once the clicks stop. */
@@ -408,20 +433,23 @@ export class GraphRenderer {
       out.hidden = true;
       return out;
     }
-    if (!this.pairs) return this.reduceRelation(edge, out);
+    if (!this.pairs || !this.looks) return this.reduceRelation(this.edgeIndex!.get(edge)!, out);
     // A pair's line keeps its own program and thickness, and takes the rest from the relation it shows.
-    const relation = this.allEdges[this.shownFor(data.pair as number)]!;
-    const attributes = this.graph.getEdgeAttributes(relation);
-    out.color = attributes.color;
-    (out as { dashed?: boolean }).dashed = attributes.dashed;
+    const relation = this.shownFor(data.pair as number);
+    out.color = this.looks.colors[relation];
+    (out as { dashed?: boolean }).dashed = this.looks.dashed[relation] === 1;
     return this.reduceRelation(relation, out);
   }
 
-  /** How a relation is drawn, from the filters, the selection and the focus; `out` is changed and returned. */
-  private reduceRelation(edge: string, out: Partial<EdgeDisplayData>): Partial<EdgeDisplayData> {
+  /**
+   * How a relation (by its place in allEdges) is drawn, from the filters, the selection and the
+   * focus; `out` is changed and returned.
+   */
+  private reduceRelation(i: number, out: Partial<EdgeDisplayData>): Partial<EdgeDisplayData> {
     const focus = this.focus();
+    const edge = this.allEdges[i]!;
     const selected = this.selection?.kind === "relation" && this.selectedKey === edge;
-    if (this.visibility && !this.visibility.relations.has(datasetId(edge))) {
+    if (this.visibility && !this.relationShown(i)) {
       if (this.visibility.mode === "hide") return { ...out, hidden: true };
       return { ...out, color: this.options.theme.fadedEdgeColor, zIndex: -1 };
     }
@@ -531,12 +559,13 @@ function usedPrograms(graph: EntenteGraph): Partial<typeof EDGE_PROGRAMS> {
   return Object.keys(used).length > 0 ? used : { line: EDGE_PROGRAMS.line };
 }
 
-/** The keys whose ids' membership differs between two sets of ids (`keys` and `ids` in one order). */
-function changed(keys: readonly string[], ids: readonly string[], before: ReadonlySet<string>, after: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const id = ids[i]!;
-    if (before.has(id) !== after.has(id)) out.push(keys[i]!);
-  }
-  return out;
+/** Each relation's colour and dash, by its place in `edges`. */
+function relationLooks(graph: EntenteGraph, edges: readonly string[]): { colors: string[]; dashed: Uint8Array } {
+  const dashed = new Uint8Array(edges.length);
+  const colors = edges.map((edge, i) => {
+    const attributes = graph.getEdgeAttributes(edge);
+    if (attributes.dashed) dashed[i] = 1;
+    return attributes.color ?? "";
+  });
+  return { colors, dashed };
 }

@@ -78,6 +78,20 @@ describe("applyFilters: no filter", () => {
   });
 });
 
+describe("applyFilters: masks", () => {
+  it("mark in the dataset's order exactly the relations and actors of the sets", () => {
+    const dataset = small.dataset;
+    const views: Partial<FilterView>[] = [{}, { types: ["war"] }, { types: [] }, { kinds: ["state"] }, { from: "2015-03-01" }];
+    for (const view of views) {
+      const result = applyFilters(small, { ...ALL, ...view });
+      expect([...result.relationMask], JSON.stringify(view)).toEqual(dataset.relations.map((r) => (result.relations.has(r.id) ? 1 : 0)));
+      expect([...result.actorMask], JSON.stringify(view)).toEqual(dataset.actors.map((a) => (result.actors.has(a.id) ? 1 : 0)));
+    }
+    const war = applyFilters(small, { ...ALL, types: ["war"] });
+    expect(dataset.relations.filter((_r, i) => war.relationMask[i] === 1).map((r) => r.id)).toEqual([...war.relations]);
+  });
+});
+
 describe("applyFilters: relation types", () => {
   it("keeps the relations of the chosen types and the actors they join", () => {
     expect(run({ types: ["ally"] })).toEqual({

@@ -122,7 +122,7 @@ export function applyFilters(data: DatasetLookup, view: FilterView): FilterResul
   for (let r = 0; r < c.relationIds.length; r++) if (current.relations[r]) relations.add(c.relationIds[r]!);
   const actors = new Set<string>();
   for (let a = 0; a < c.actorIds.length; a++) if (current.actors[a]) actors.add(c.actorIds[a]!);
-  return { relations, actors, typeCounts, kindCounts, dates: c.dates };
+  return { relations, actors, typeCounts, kindCounts, dates: c.dates, relationMask: current.relations, actorMask: current.actors };
 }
 
 function kindMask(kinds: FilterView["kinds"]): Uint8Array {

@@ -15,4 +15,8 @@ export interface FilterResult {
   readonly kindCounts: ReadonlyMap<ActorKind, number>;
   /** Sorted distinct relation dates in the dataset. */
   readonly dates: readonly string[];
+  /** The same relations as `relations`, as 1 or 0 for each of the dataset's relations in its order: read where hashing ids is too slow. */
+  readonly relationMask: Uint8Array;
+  /** The same actors as `actors`, likewise in the dataset's order. */
+  readonly actorMask: Uint8Array;
 }
