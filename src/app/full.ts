@@ -10,6 +10,7 @@ import type { Problem } from "../core/problems";
 import { direction, type Lang, type MessageKey, type Translate } from "../core/i18n";
 import { searchActors } from "../core/search";
 import { DEFAULT_VIEW, serializeView, type ViewState } from "../core/view";
+import type { Cover } from "../render/renderer";
 import { LIGHT } from "../render/theme";
 import { renderDetails } from "../ui/details";
 import { h } from "../ui/dom";
@@ -228,13 +229,17 @@ async function showDataset(
     select: (selected) => store.update({ selected }, "push"),
   });
 
-  /** How many pixels of the graph a side panel covers: on the right, or (negative) on the left; 0 for a panel across the whole width. */
-  const coveredBy = (panel: HTMLElement): number => {
+  /** How much of the graph a panel covers: a side panel on the right (in Persian, the left), or one across the bottom of a narrow screen. */
+  const coveredBy = (panel: HTMLElement): Cover => {
     const p = panel.getBoundingClientRect();
     const graph = el.graph.getBoundingClientRect();
-    if (p.width >= graph.width * 0.8) return 0;
+    if (p.width >= graph.width * 0.8) {
+      const bottom = graph.bottom - p.top;
+      // A panel over most of the graph leaves no part to show the actors in: the view stays as it is.
+      return { side: 0, bottom: bottom > 0 && bottom <= graph.height * 0.7 ? bottom : 0 };
+    }
     const inset = lang === "fa" ? -(p.right - graph.left) : graph.right - p.left;
-    return Math.max(-graph.width, Math.min(graph.width, inset));
+    return { side: Math.max(-graph.width, Math.min(graph.width, inset)), bottom: 0 };
   };
 
   mounted.subscribe((next, filtered, previous) => {

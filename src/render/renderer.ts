@@ -37,6 +37,17 @@ export interface RendererEvents {
 
 type Focus = { nodes: Set<string>; edges: Set<string> | null } | null;
 
+/**
+ * How many pixels of the graph a panel covers: `side` on the right (negative: on the left), and
+ * `bottom` from the bottom edge (a panel across the width of a narrow screen).
+ */
+export interface Cover {
+  side: number;
+  bottom: number;
+}
+
+export const UNCOVERED: Cover = { side: 0, bottom: 0 };
+
 export interface RendererOptions {
   labelFont: string;
   theme: Theme;
@@ -208,64 +219,66 @@ export class GraphRenderer {
     }, 250);
   }
 
-  /**
-   * Frames a group of actors in the part of the graph a panel leaves visible:
-   * `inset` is how many pixels a panel covers on the right (negative: on the left).
-   */
-  frameNodes(nodes: readonly string[], inset: number, animate: boolean): void {
+  /** Frames a group of actors in the part of the graph a panel leaves visible (see Cover). */
+  frameNodes(nodes: readonly string[], cover: Cover, animate: boolean): void {
     const points = nodes.map((n) => this.sigma.getNodeDisplayData(graphKey(n))).filter((d) => d !== undefined);
     if (points.length === 0) return;
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const { width } = this.sigma.getDimensions();
-    const visibleShare = Math.max(0.3, (width - Math.abs(inset)) / width);
+    const { width, height } = this.sigma.getDimensions();
+    const visibleShare = Math.max(0.3, Math.min((width - Math.abs(cover.side)) / width, (height - cover.bottom) / height));
     // At ratio 1 the whole graph fits the smaller side; a group spanning s of it needs about s of the view.
     const ratio = Math.min(1, Math.max(0.2, (Math.max(maxX - minX, maxY - minY) * 1.5) / visibleShare));
-    this.moveCamera({ x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, ratio, inset, animate, 450);
+    this.moveCamera({ x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, ratio, cover, animate, 450);
   }
 
   /**
-   * Pans, without zooming, so that the actors are clear of a panel covering
-   * `inset` pixels on the right (negative: on the left); nothing moves when they are.
+   * Pans, without zooming, so that the actors are clear of a panel (see Cover):
+   * only along the axis where one is under it; nothing moves when none is.
    */
-  revealNodes(nodes: readonly string[], inset: number, animate: boolean): void {
+  revealNodes(nodes: readonly string[], cover: Cover, animate: boolean): void {
     const points = nodes.map((n) => this.sigma.getNodeDisplayData(graphKey(n))).filter((d) => d !== undefined);
-    if (points.length === 0 || inset === 0) return;
-    const { width } = this.sigma.getDimensions();
-    const from = Math.max(0, -inset);
-    const to = width - Math.max(0, inset);
+    if (points.length === 0 || (cover.side === 0 && cover.bottom === 0)) return;
+    const { width, height } = this.sigma.getDimensions();
     const margin = 30;
-    const xs = points.map((p) => this.sigma.framedGraphToViewport(p).x);
-    if (to - from < 2 * margin || xs.every((x) => x >= from + margin && x <= to - margin)) return;
-    // The framed point between the leftmost and rightmost actor, whatever the height: only x is kept.
-    const left = points[xs.indexOf(Math.min(...xs))]!;
-    const right = points[xs.indexOf(Math.max(...xs))]!;
-    const middle = { x: (left.x + right.x) / 2, y: this.sigma.getCamera().y };
-    this.moveCamera(middle, this.sigma.getCamera().ratio, inset, animate, 350);
+    const [left, right, bottom] = [Math.max(0, -cover.side), width - Math.max(0, cover.side), height - cover.bottom];
+    const seen = points.map((p) => this.sigma.framedGraphToViewport(p));
+    const xs = seen.map((p) => p.x);
+    const ys = seen.map((p) => p.y);
+    const clear = (values: number[], from: number, to: number) => to - from < 2 * margin || values.every((v) => v >= from + margin && v <= to - margin);
+    // How far the actors must move on screen: to the middle of the free part, on the axes where they are not clear.
+    const dx = clear(xs, left, right) ? 0 : (left + right) / 2 - (Math.min(...xs) + Math.max(...xs)) / 2;
+    const dy = clear(ys, 0, bottom) ? 0 : bottom / 2 - (Math.min(...ys) + Math.max(...ys)) / 2;
+    if (dx === 0 && dy === 0) return;
+    const camera = this.sigma.getCamera();
+    const centre = this.sigma.viewportToFramedGraph({ x: width / 2 - dx, y: height / 2 - dy });
+    const target = { x: centre.x, y: centre.y };
+    if (animate) void camera.animate(target, { duration: 350 });
+    else camera.setState({ ...camera.getState(), ...target });
   }
 
   /**
-   * Moves the camera to an actor, keeping the zoom unless it is far out; `inset`
-   * as for frameNodes: the actor is centred in what a panel leaves free.
+   * Moves the camera to an actor, keeping the zoom unless it is far out; the
+   * actor is centred in what a panel leaves free (see Cover).
    */
-  focusCamera(node: string, animate: boolean, inset = 0): void {
+  focusCamera(node: string, animate: boolean, cover: Cover = UNCOVERED): void {
     const data = this.sigma.getNodeDisplayData(graphKey(node));
     if (!data) return;
-    this.moveCamera(data, Math.min(this.sigma.getCamera().ratio, 0.8), inset, animate, 450);
+    this.moveCamera(data, Math.min(this.sigma.getCamera().ratio, 0.8), cover, animate, 450);
   }
 
   /**
    * Moves the camera so that `point` (framed graph coordinates) is in the middle
-   * of what a panel covering `inset` pixels leaves free (the whole view for 0), at `ratio`.
+   * of what a panel leaves free (the whole view when nothing covers it), at `ratio`.
    */
-  private moveCamera(point: { x: number; y: number }, ratio: number, inset: number, animate: boolean, duration: number): void {
+  private moveCamera(point: { x: number; y: number }, ratio: number, cover: Cover, animate: boolean, duration: number): void {
     const camera = this.sigma.getCamera();
     const { width, height } = this.sigma.getDimensions();
-    // Seen from a camera on the point, the spot half an inset away; centring on it puts the point
-    // in the middle of the free part (on either side, as the inset's sign says).
+    // Seen from a camera on the point, the spot half a cover away; centring on it puts the point
+    // in the middle of the free part (on either side, as the cover's sign says).
     const onPoint = { ...camera.getState(), x: point.x, y: point.y, ratio };
-    const centre = this.sigma.viewportToFramedGraph({ x: (width + inset) / 2, y: height / 2 }, { cameraState: onPoint });
+    const centre = this.sigma.viewportToFramedGraph({ x: (width + cover.side) / 2, y: (height + cover.bottom) / 2 }, { cameraState: onPoint });
     const target = { x: centre.x, y: centre.y, ratio };
     if (animate) void camera.animate(target, { duration });
     else camera.setState({ ...camera.getState(), ...target });

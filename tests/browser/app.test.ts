@@ -196,6 +196,30 @@ describe("the full app", () => {
     }
   });
 
+  it("on a narrow screen, brings a chosen actor up from under the panel across the bottom", async () => {
+    for (const query of ["", "?lang=fa"]) {
+      const { page } = await open(browser, query, { width: 600, height: 900 });
+      await settled(page);
+      const graph = (await page.locator("#graph").boundingBox())!;
+      // The lowest actor on screen: where the panel opens.
+      const ids = await page.evaluate(() => window.entente!.shown().actors);
+      const points = await Promise.all(ids.map(async (id) => ({ id, ...(await nodePoint(page, id)) })));
+      const lowest = points.reduce((a, b) => (b.y > a.y ? b : a));
+      await page.mouse.click(lowest.x, lowest.y);
+      const panel = page.locator("#details");
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      const box = (await panel.boundingBox())!;
+      expect(box.width).toBeGreaterThan(graph.width * 0.8);
+      expect(lowest.y).toBeGreaterThan(box.y);
+      await expect.poll(async () => (await nodePoint(page, lowest.id)).y < box.y - 10, { timeout: 5000 }).toBe(true);
+      // Only upwards: a pan, no zoom and no sideways move.
+      const after = await nodePoint(page, lowest.id);
+      expect(Math.abs(after.x - lowest.x)).toBeLessThan(2);
+      expect(await panel.locator("[data-actor]").first().getAttribute("data-actor")).toBe(lowest.id);
+      await page.close();
+    }
+  });
+
   it("lays the graph out the same way every time", async () => {
     const first = await open(browser);
     await settled(first.page);
