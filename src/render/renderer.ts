@@ -227,9 +227,12 @@ export class GraphRenderer {
     const ys = points.map((p) => p.y);
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const { width, height } = this.sigma.getDimensions();
-    const visibleShare = Math.max(0.3, Math.min((width - Math.abs(cover.side)) / width, (height - cover.bottom) / height));
-    // At ratio 1 the whole graph fits the smaller side; a group spanning s of it needs about s of the view.
-    const ratio = Math.min(1, Math.max(0.2, (Math.max(maxX - minX, maxY - minY) * 1.5) / visibleShare));
+    // Room around the group for the labels, which run past the nodes at either end.
+    const room = 2 * 70;
+    const visibleShare = Math.max(0.3, Math.min((width - Math.abs(cover.side) - room) / width, (height - cover.bottom - room) / height));
+    // At ratio 1 the whole graph fits the smaller side; a group spanning s of it needs about s of the view,
+    // and a wide group beside a panel needs the view zoomed out further than the whole graph.
+    const ratio = Math.min(2, Math.max(0.2, (Math.max(maxX - minX, maxY - minY) * 1.5) / visibleShare));
     this.moveCamera({ x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, ratio, cover, animate, 450);
   }
 
