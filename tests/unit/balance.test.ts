@@ -88,28 +88,16 @@ describe("triangles", () => {
     expect(t.ties.map((tie) => `${tie.a}-${tie.b}`)).toEqual(["a-b", "a-c", "b-c"]);
   });
 
-  it("two enemies with a common friend (+, +, −): unbalanced, ratio 0", () => {
-    const report = analyseBalance(
-      signed([relation("ab", "a", "b", "ally"), relation("bc", "b", "c", "ally"), relation("ac", "a", "c", "war")]),
-    );
-    expect(summary(report)).toEqual(["a-b-c unbalanced 3"]);
-    expect([report.balanced, report.unbalanced, report.mixed, report.ratio]).toEqual([0, 1, 0, 0]);
-  });
-
-  it("the enemy of my enemy is my friend (−, −, +): balanced", () => {
-    const report = analyseBalance(
-      signed([relation("ab", "a", "b", "war"), relation("bc", "b", "c", "war"), relation("ac", "a", "c", "ally")]),
-    );
-    expect(summary(report)).toEqual(["a-b-c balanced 3"]);
-    expect(report.ratio).toBe(1);
-  });
-
-  it("three enemies (−, −, −): unbalanced", () => {
-    const report = analyseBalance(
-      signed([relation("ab", "a", "b", "war"), relation("bc", "b", "c", "war"), relation("ac", "a", "c", "war")]),
-    );
-    expect(summary(report)).toEqual(["a-b-c unbalanced 3"]);
-    expect(report.ratio).toBe(0);
+  // The sign of each triangle by the signs of its ties a-b, b-c and a-c (Heider: balanced when their product is positive).
+  // Counts are [balanced, unbalanced, mixed, ratio].
+  it.each([
+    ["two enemies with a common friend (+, +, −)", ["ally", "ally", "war"], "unbalanced", [0, 1, 0, 0]],
+    ["the enemy of my enemy is my friend (−, −, +)", ["war", "war", "ally"], "balanced", [1, 0, 0, 1]],
+    ["three enemies (−, −, −)", ["war", "war", "war"], "unbalanced", [0, 1, 0, 0]],
+  ] as const)("%s: %s", (_name, [ab, bc, ac], verdict, counts) => {
+    const report = analyseBalance(signed([relation("ab", "a", "b", ab), relation("bc", "b", "c", bc), relation("ac", "a", "c", ac)]));
+    expect(summary(report)).toEqual([`a-b-c ${verdict} 3`]);
+    expect([report.balanced, report.unbalanced, report.mixed, report.ratio]).toEqual(counts);
   });
 
   it("a mixed pair makes a mixed triangle, left out of the ratio", () => {
