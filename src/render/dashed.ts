@@ -88,7 +88,9 @@ export function dashCurveShaders(vertex: string, fragment: string): { vertex: st
 
 /**
  * One-pixel lines: the vertex shader passes on where the source is on screen, the same for both
- * ends, and the fragment shader measures from there. A unit of the dash pattern is 1.25 pixels.
+ * ends, and the fragment shader measures from there. A unit of the dash pattern is 1.25 CSS
+ * pixels, whatever the screen's pixel ratio; the distance is measured in high precision where the
+ * GPU has it, since a source can lie thousands of pixels off screen when zoomed in.
  */
 export function dashThinShaders(vertex: string, fragment: string): { vertex: string; fragment: string } {
   return {
@@ -99,9 +101,14 @@ export function dashThinShaders(vertex: string, fragment: string): { vertex: str
       "after",
     ),
     fragment: insert(
-      insert(fragment, "varying vec4 v_color;", "\nvarying float v_dashed;\nvarying vec2 v_source;", "after"),
+      insert(
+        insert(fragment, "precision mediump float;", "\n#ifdef GL_FRAGMENT_PRECISION_HIGH\nprecision highp float;\n#endif", "after"),
+        "varying vec4 v_color;",
+        "\nvarying float v_dashed;\nvarying vec2 v_source;\nuniform float u_pixelRatio;",
+        "after",
+      ),
       "void main(void) {",
-      "\n  float along = distance(gl_FragCoord.xy, v_source) / 1.25;" + gap("along"),
+      "\n  float along = distance(gl_FragCoord.xy, v_source) / (1.25 * u_pixelRatio);" + gap("along"),
       "after",
     ),
   };
@@ -163,7 +170,7 @@ function dashableThin(): EntenteEdgeProgram {
         ...definition,
         VERTEX_SHADER_SOURCE: vertex,
         FRAGMENT_SHADER_SOURCE: fragment,
-        UNIFORMS: [...definition.UNIFORMS, "u_resolution"],
+        UNIFORMS: [...definition.UNIFORMS, "u_resolution", "u_pixelRatio"],
         ATTRIBUTES: [...definition.ATTRIBUTES, { name: "a_source", size: 2, type: FLOAT }, { name: "a_dashed", size: 1, type: FLOAT }],
       };
     }
@@ -189,6 +196,7 @@ function dashableThin(): EntenteEdgeProgram {
       super.setUniforms(params, target);
       // In the drawing buffer's pixels, as gl_FragCoord counts them.
       target.gl.uniform2f(target.uniformLocations.u_resolution!, params.width * params.pixelRatio, params.height * params.pixelRatio);
+      target.gl.uniform1f(target.uniformLocations.u_pixelRatio!, params.pixelRatio);
     }
   } as unknown as EntenteEdgeProgram;
 }

@@ -38,6 +38,8 @@ export class PairGraph {
   /** For each pair, the relation drawn for it when nothing else is preferred (an index into `relations`). */
   private chosen: Int32Array;
   private added = false;
+  /** The keys of the lines in the drawn graph, once added (asked for on every repaint). */
+  private addedKeys: string[] = [];
   private readonly stopFollowing: () => void;
 
   /** `relations`: the data graph's edges, in one fixed order that every index here refers to. */
@@ -91,12 +93,13 @@ export class PairGraph {
     this.added = true;
     this.lines.forEach((line, pair) => {
       this.graph.addUndirectedEdgeWithKey(this.keys[pair]!, line.source, line.target, { ...line.attributes });
+      this.addedKeys.push(this.keys[pair]!);
     });
   }
 
   /** The lines' keys in the drawn graph: none before addLines(). */
   lineKeys(): string[] {
-    return this.added ? this.keys.filter((_key, pair) => this.lines[pair] !== undefined) : [];
+    return this.addedKeys;
   }
 
   /** Chooses again which relation stands for each pair, among those `isShown` lets through. */

@@ -115,7 +115,7 @@ export class GraphRenderer {
       this.updateShownRelations();
       this.selection = options.initial.selection;
       this.selectedKey = this.selection ? graphKey(this.selection.id) : null;
-      this.updateDrawn();
+      this.chooseLines();
       this.updateFocus();
     }
     // Lines held back are not even given to sigma: hidden edges cost it as much as drawn ones.
@@ -170,24 +170,25 @@ export class GraphRenderer {
   setVisibility(visibility: Visibility | null): void {
     const before = this.visibility;
     const shownBefore = this.shownRelations;
+    const choiceBefore = this.pairs?.choice();
     this.visibility = visibility;
     this.updateShownRelations();
+    // The pairs' choice first: what is preferred over it, worked out with the focus, depends on it.
+    this.chooseLines();
     this.updateFocus();
     if (!before || !visibility || before.mode !== visibility.mode || this.focus() !== null) {
-      this.updateDrawn();
       this.repaint(true);
       return;
     }
-    const choiceBefore = this.pairs?.choice();
-    this.updateDrawn();
-    const nodes = this.allNodes.filter((_node, i) => before.actorMask[i] !== visibility.actorMask[i]);
+    const [actorsBefore, actorsAfter] = [before, visibility].map((v) => maskFor(this.allNodes, v.actorMask, v.actors));
+    const nodes = this.allNodes.filter((_node, i) => actorsBefore![i] !== actorsAfter![i]);
     const wasShown = (i: number) => !shownBefore || shownBefore[i] === 1;
     const edges =
       this.pairs && choiceBefore
         ? this.pairs.changedLines(choiceBefore, wasShown, (i) => this.relationShown(i))
         : this.allEdges.filter((_edge, i) => wasShown(i) !== this.relationShown(i));
     if (nodes.length === 0 && edges.length === 0) return;
-    this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+    this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: !this.linesUnplaced });
     // Only an actor that appears needs a place in sigma's label index.
     if (nodes.some((node) => visibility.actors.has(datasetId(node)))) this.reindexSoon();
   }
@@ -195,14 +196,15 @@ export class GraphRenderer {
   private reindexTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Chooses again which relation stands for each pair, among those the filters now show. */
-  private updateDrawn(): void {
+  private chooseLines(): void {
     this.pairs?.choose((i) => this.relationShown(i));
   }
 
   private updateShownRelations(): void {
     const visibility = this.visibility;
     // The filters' result holds only the dataset's relations: as many as there are means all of them.
-    this.shownRelations = !visibility || visibility.relations.size >= this.allEdges.length ? null : visibility.relationMask;
+    this.shownRelations =
+      !visibility || visibility.relations.size >= this.allEdges.length ? null : maskFor(this.allEdges, visibility.relationMask, visibility.relations);
   }
 
   /** Whether the filters show a relation (by its place in allEdges). */
@@ -250,15 +252,12 @@ export class GraphRenderer {
     const xs = seen.map((p) => p.x);
     const ys = seen.map((p) => p.y);
     const clear = (values: number[], from: number, to: number) => to - from < 2 * margin || values.every((v) => v >= from + margin && v <= to - margin);
-    // How far the actors must move on screen: to the middle of the free part, on the axes where they are not clear.
-    const dx = clear(xs, left, right) ? 0 : (left + right) / 2 - (Math.min(...xs) + Math.max(...xs)) / 2;
-    const dy = clear(ys, 0, bottom) ? 0 : bottom / 2 - (Math.min(...ys) + Math.max(...ys)) / 2;
+    // How far the actors must move on screen: to the middle of the free part, along a covered axis where they are not clear.
+    const dx = cover.side === 0 || clear(xs, left, right) ? 0 : (left + right) / 2 - (Math.min(...xs) + Math.max(...xs)) / 2;
+    const dy = cover.bottom === 0 || clear(ys, 0, bottom) ? 0 : bottom / 2 - (Math.min(...ys) + Math.max(...ys)) / 2;
     if (dx === 0 && dy === 0) return;
-    const camera = this.sigma.getCamera();
     const centre = this.sigma.viewportToFramedGraph({ x: width / 2 - dx, y: height / 2 - dy });
-    const target = { x: centre.x, y: centre.y };
-    if (animate) void camera.animate(target, { duration: 350 });
-    else camera.setState({ ...camera.getState(), ...target });
+    this.setCamera({ x: centre.x, y: centre.y }, animate, 350);
   }
 
   /**
@@ -282,7 +281,11 @@ export class GraphRenderer {
     // in the middle of the free part (on either side, as the cover's sign says).
     const onPoint = { ...camera.getState(), x: point.x, y: point.y, ratio };
     const centre = this.sigma.viewportToFramedGraph({ x: (width + cover.side) / 2, y: (height + cover.bottom) / 2 }, { cameraState: onPoint });
-    const target = { x: centre.x, y: centre.y, ratio };
+    this.setCamera({ x: centre.x, y: centre.y, ratio }, animate, duration);
+  }
+
+  private setCamera(target: { x: number; y: number; ratio?: number }, animate: boolean, duration: number): void {
+    const camera = this.sigma.getCamera();
     if (animate) void camera.animate(target, { duration });
     else camera.setState({ ...camera.getState(), ...target });
   }
@@ -291,9 +294,17 @@ export class GraphRenderer {
   showRelations(): void {
     if (!this.relationsWaiting) return;
     this.relationsWaiting = false;
-    if (this.pairs) this.pairs.addLines();
-    else this.repaint(true);
+    if (this.pairs) {
+      this.pairs.addLines();
+      this.linesUnplaced = true;
+    } else this.repaint(true);
   }
+
+  /**
+   * Lines just given to sigma have no place in its edge program until it next processes the
+   * graph (at its next frame): until then a repaint must not skip indexation, or sigma throws.
+   */
+  private linesUnplaced = false;
 
   relationsShown(): boolean {
     return !this.relationsWaiting;
@@ -309,7 +320,7 @@ export class GraphRenderer {
     this.updateFocus();
     this.sigma.refresh({
       partialGraph: { nodes: this.allNodes, edges: this.pairs ? this.pairs.lineKeys() : this.allEdges },
-      skipIndexation: !visibilityChanged,
+      skipIndexation: !visibilityChanged && !this.linesUnplaced,
       schedule: true,
     });
   }
@@ -358,8 +369,10 @@ export class GraphRenderer {
     this.sigma.kill();
   }
 
-  /** The nodes in focus: the hovered node, else the selected actor or relation, with neighbours. */
-  /** What is in focus, computed once per change rather than once per node and edge drawn. */
+  /**
+   * What is in focus, computed once per change rather than once per node and edge drawn: the
+   * hovered node, else the selected actor or relation, with neighbours; or an insight's group.
+   */
   private focused: Focus = null;
 
   private focus(): Focus {
@@ -382,12 +395,20 @@ export class GraphRenderer {
         const i = pairs.indexOf(edge);
         if (i === undefined) continue;
         const pair = pairs.pairOf(i);
-        if (!preferred.has(pair) && !inFocus.has(this.allEdges[pairs.chosenFor(pair)]!)) preferred.set(pair, i);
+        if (!preferred.has(pair) && !inFocus.has(this.allEdges[pairs.chosenFor(pair)]!) && this.mayStandFor(pair, i)) preferred.set(pair, i);
       }
     }
     const selected = this.selection?.kind === "relation" && this.selectedKey ? pairs.indexOf(this.selectedKey) : undefined;
-    if (selected !== undefined) preferred.set(pairs.pairOf(selected), selected);
+    if (selected !== undefined && this.mayStandFor(pairs.pairOf(selected), selected)) preferred.set(pairs.pairOf(selected), selected);
     this.preferred = preferred;
+  }
+
+  /**
+   * Whether a relation may show on its pair's line instead of the chosen one: not one the filters
+   * hide while the chosen one is shown, which would hide (or fade) a line the filters let through.
+   */
+  private mayStandFor(pair: number, relation: number): boolean {
+    return this.relationShown(relation) || !this.relationShown(this.pairs!.chosenFor(pair));
   }
 
   /** Highlights a group of actors and relations (an insight's triangle), dimming the rest; null clears it. */
@@ -466,8 +487,12 @@ export class GraphRenderer {
     const edge = this.allEdges[i]!;
     const selected = this.selection?.kind === "relation" && this.selectedKey === edge;
     if (this.visibility && !this.relationShown(i)) {
-      if (this.visibility.mode === "hide") return { ...out, hidden: true };
-      return { ...out, color: this.options.theme.fadedEdgeColor, zIndex: -1 };
+      if (this.visibility.mode === "hide") out.hidden = true;
+      else {
+        out.color = this.options.theme.fadedEdgeColor;
+        out.zIndex = -1;
+      }
+      return out;
     }
     if (selected) {
       out.size = 5;
@@ -573,6 +598,15 @@ function usedPrograms(graph: EntenteGraph): Partial<typeof EDGE_PROGRAMS> {
   });
   // Sigma needs a default program even for a graph without relations.
   return Object.keys(used).length > 0 ? used : { line: EDGE_PROGRAMS.line };
+}
+
+/**
+ * The filters' mask when it is in the graph's order (always, as the graph is built in the dataset's
+ * order), else one made from their set of ids: a wrong mask would show the wrong relations.
+ */
+function maskFor(keys: readonly string[], mask: Uint8Array, ids: ReadonlySet<string>): Uint8Array {
+  if (mask.length === keys.length) return mask;
+  return Uint8Array.from(keys, (key) => (ids.has(datasetId(key)) ? 1 : 0));
 }
 
 /** Each relation's colour and dash, by its place in `edges`. */

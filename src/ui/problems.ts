@@ -69,43 +69,47 @@ export interface NoticeGroup {
 /** How many notices of a group show at first: a GDELT export can bring hundreds of warnings, which covered the graph. */
 export const NOTICES_PREVIEW = 5;
 
-/** A group's list: its first few notices and a button for the rest. */
-function noticeList(problems: readonly Problem[], t: Translate): HTMLUListElement {
+/**
+ * A group's list: its first few notices, then a button for the rest. The rest are added quietly:
+ * the notice is a live region, and a screen reader would otherwise read out every one of them.
+ */
+function noticeList(root: HTMLElement, problems: readonly Problem[], t: Translate): HTMLElement[] {
   const list = h("ul", {}, ...problems.slice(0, NOTICES_PREVIEW).map((n) => problemItem(n, t)));
   const rest = problems.length - NOTICES_PREVIEW;
-  if (rest > 0) {
-    const more: HTMLButtonElement = h(
-      "button",
-      {
-        type: "button",
-        className: "more",
-        on: {
-          click: () => {
-            more.parentElement?.remove();
-            const added = problems.slice(NOTICES_PREVIEW).map((n) => problemItem(n, t));
-            list.append(...added);
-            // The button is gone: the keyboard's place moves to the first notice it brought.
-            added[0]!.tabIndex = -1;
-            added[0]!.focus();
-          },
+  if (rest <= 0) return [list];
+  const more: HTMLButtonElement = h(
+    "button",
+    {
+      type: "button",
+      className: "more",
+      on: {
+        click: () => {
+          root.setAttribute("aria-live", "off");
+          more.remove();
+          const added = problems.slice(NOTICES_PREVIEW).map((n) => problemItem(n, t));
+          list.append(...added);
+          // The button is gone: the keyboard's place moves to the first notice it brought.
+          added[0]!.tabIndex = -1;
+          added[0]!.focus();
         },
       },
-      t("notices.more", { n: rest }),
-    );
-    list.append(h("li", { className: "more-item" }, more));
-  }
-  return list;
+    },
+    t("notices.more", { n: rest }),
+  );
+  return [list, more];
 }
 
 /** Harmless problems (an ignored URL parameter, a dataset warning): a notice the reader can dismiss. */
 export function renderNotices(root: HTMLElement, groups: readonly NoticeGroup[], t: Translate): void {
   const shown = groups.filter((g) => g.problems.length > 0);
+  // New notices are announced again (a list expanded before had silenced the region).
+  root.removeAttribute("aria-live");
   showPanel(
     root,
     shown.length === 0
       ? null
       : [
-          ...shown.flatMap((group) => [h("p", {}, group.title), noticeList(group.problems, t)]),
+          ...shown.flatMap((group) => [h("p", {}, group.title), ...noticeList(root, group.problems, t)]),
           h("button", { type: "button", className: "dismiss", on: { click: () => renderNotices(root, [], t) } }, t("notices.dismiss")),
         ],
   );
@@ -113,6 +117,7 @@ export function renderNotices(root: HTMLElement, groups: readonly NoticeGroup[],
 
 /** A notice of one or more plain sentences (no problem list), dismissible like the others. */
 export function renderMessage(root: HTMLElement, sentences: readonly string[], t: Translate): void {
+  root.removeAttribute("aria-live");
   showPanel(root, [
     ...sentences.map((sentence) => h("p", {}, sentence)),
     h("button", { type: "button", className: "dismiss", on: { click: () => showPanel(root, null) } }, t("notices.dismiss")),

@@ -12,6 +12,7 @@ vi.hoisted(() => {
 });
 
 const { EdgeClampedProgram, EdgeLineProgram, EdgeRectangleProgram } = await import("sigma/rendering");
+const { floatColor } = await import("sigma/utils");
 const { default: EdgeCurveProgram } = await import("@sigma/edge-curve");
 const { dashCurveShaders, dashStraightShaders, dashThinShaders, DashableCurveProgram, DashableLineProgram, DashableThinProgram } = await import("../../src/render/dashed");
 
@@ -52,17 +53,18 @@ describe("dashable edge programs", () => {
     expect(fragment).toContain("if (v_dashed > 0.5 && mod(along, 8.0) > 5.0) discard;");
   });
 
-  it("dash one-pixel lines from the source's place on screen, in the drawing buffer's pixels", () => {
+  it("dash one-pixel lines from the source's place on screen, in CSS pixels, measured in high precision where there is one", () => {
     const original = definitionOf(EdgeLineProgram);
     const { vertex, fragment } = dashThinShaders(original.VERTEX_SHADER_SOURCE, original.FRAGMENT_SHADER_SOURCE);
     expect(vertex).toContain("attribute vec2 a_source;");
     expect(vertex).toContain("v_source = ((u_matrix * vec3(a_source, 1)).xy * 0.5 + 0.5) * u_resolution;");
     expect(vertex).toContain("v_dashed = a_dashed;");
-    expect(fragment).toContain("float along = distance(gl_FragCoord.xy, v_source) / 1.25;");
+    expect(fragment).toContain("float along = distance(gl_FragCoord.xy, v_source) / (1.25 * u_pixelRatio);");
+    expect(fragment).toMatch(/precision mediump float;\s+#ifdef GL_FRAGMENT_PRECISION_HIGH\s+precision highp float;\s+#endif/);
     expect(fragment).toMatch(/#ifndef PICKING_MODE\s+if \(v_dashed > 0\.5 && mod\(along, 8\.0\) > 5\.0\) discard;\s+#endif/);
     const definition = definitionOf(DashableThinProgram);
     expect(definition.VERTICES).toBe(2);
-    expect(definition.UNIFORMS).toEqual(["u_matrix", "u_resolution"]);
+    expect(definition.UNIFORMS).toEqual(["u_matrix", "u_resolution", "u_pixelRatio"]);
     expect(definition.ATTRIBUTES.map((a) => a.name)).toEqual(["a_position", "a_color", "a_id", "a_source", "a_dashed"]);
   });
 
@@ -77,7 +79,7 @@ describe("dashable edge programs", () => {
     const [first, second] = [items.slice(1, 8), items.slice(8, 15)];
     expect([first[0], first[1], first[3], first[4], first[5], first[6]]).toEqual([1, 2, 3, 1, 2, 1]);
     expect([second[0], second[1], second[3], second[4], second[5], second[6]]).toEqual([5, 6, 3, 1, 2, 1]);
-    expect(first[2]).toBe(second[2]);
+    expect([first[2], second[2]]).toEqual([floatColor("#000000"), floatColor("#000000")]);
     instance.processVisibleItem(3, 1, { x: 1, y: 2, size: 1 }, { x: 5, y: 6, size: 1 }, { size: 1, color: "#000000" });
     expect([instance.array[7], instance.array[14]]).toEqual([0, 0]);
   });
