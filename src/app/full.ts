@@ -161,6 +161,8 @@ async function showDataset(
   el.problems.hidden = true;
 
   const made: { look?: NodeLook } = {};
+  // What to do once the layout has settled, set when the panels exist.
+  const after = { settled: () => {} };
   const mounted = await mountGraph({
     signal,
     prepare: (graph, graphCtx) => {
@@ -180,6 +182,7 @@ async function showDataset(
     onSettled: () => {
       el.status.textContent = "";
       setState("settled");
+      after.settled();
     },
     onLayoutError: (message) => {
       el.status.textContent = message;
@@ -242,6 +245,15 @@ async function showDataset(
     return { side: Math.max(-graph.width, Math.min(graph.width, inset)), bottom: 0 };
   };
 
+  const revealSelection = () => {
+    const selected = store.get().selected;
+    if (selected && !el.details.hidden) renderer.revealNodes(selectedActors(ctx, selected), coveredBy(el.details), !reducedMotion);
+  };
+  // A large graph's actors find their places only when its layout settles: one chosen from the
+  // address was revealed at its starting place, and may now sit under the panel. Sigma places them
+  // on screen at its next frame (asked for when they moved): the reveal comes in the frame after it.
+  after.settled = () => requestAnimationFrame(revealSelection);
+
   mounted.subscribe((next, filtered, previous) => {
     renderSummary(el.summary, ctx, { actors: filtered.actors.size, relations: filtered.relations.size });
     insights.update(filtered.relations);
@@ -258,7 +270,7 @@ async function showDataset(
       );
       if (next.selected?.kind === "actor") el.announce.textContent = announceActor(ctx, next.selected.id, filtered.relations);
       // What was chosen must not sit under the panel that tells about it.
-      if (next.selected && !el.details.hidden) renderer.revealNodes(selectedActors(ctx, next.selected), coveredBy(el.details), !reducedMotion);
+      revealSelection();
     }
     renderFocusBar(el.focusBar, ctx, next.focus, () => store.update({ focus: null }, "push"));
     el.lang.href = mounted.urlFor({ ...next, lang: lang === "fa" ? "en" : "fa" });

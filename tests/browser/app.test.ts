@@ -220,6 +220,47 @@ describe("the full app", () => {
     }
   });
 
+  it("brings an actor chosen in the address out from under the panel once a large graph's layout has settled", async () => {
+    // 60 actors and 6,000 relations (a large graph: its actors find their places only when the layout settles).
+    const bundled = JSON.parse(readFileSync(new URL("../../data/russia-france-coalition.json", import.meta.url), "utf8")) as {
+      actors: unknown[];
+      relations: unknown[];
+    };
+    bundled.actors = Array.from({ length: 60 }, (_, i) => ({ id: `a${i}`, kind: "state", label: { en: `Actor ${i}` } }));
+    bundled.relations = Array.from({ length: 6000 }, (_, i) => ({
+      id: `r${i}`,
+      source: `a${i % 60}`,
+      // An offset of 1 to 59: never the source itself.
+      target: `a${((i % 60) + 1 + (i % 59)) % 60}`,
+      type: i % 3 === 0 ? "tension" : "cooperation",
+      evidence: [{ quote: `Event ${i}.`, reportedBy: "Example Wire" }],
+    }));
+    const body = JSON.stringify(bundled);
+    const address = `${baseUrl()}?lang=en&data=${encodeURIComponent(`${FIXTURE_ORIGIN}/large.json`)}`;
+    const openLarge = async (query: string) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.route(`${FIXTURE_ORIGIN}/**`, (route) =>
+        route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
+      );
+      await page.goto(`${address}${query}`);
+      await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
+      return page;
+    };
+    // Where the settled layout puts each actor: the rightmost is where the panel opens.
+    const first = await openLarge("");
+    const ids = await first.evaluate(() => window.entente!.shown().actors);
+    const points = await Promise.all(ids.map(async (id) => ({ id, x: (await nodePoint(first, id)).x })));
+    const rightmost = points.reduce((a, b) => (b.x > a.x ? b : a)).id;
+    await first.close();
+
+    const page = await openLarge(`&selected=${rightmost}`);
+    const panel = page.locator("#details");
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const box = (await panel.boundingBox())!;
+    await expect.poll(async () => (await nodePoint(page, rightmost)).x < box.x - 10, { timeout: 5000 }).toBe(true);
+    await page.close();
+  });
+
   it("lays the graph out the same way every time", async () => {
     const first = await open(browser);
     await settled(first.page);
