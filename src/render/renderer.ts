@@ -88,6 +88,9 @@ export class GraphRenderer {
    * Read on every repaint of every line, where hashing ids into the filters' set cost most of a filter click.
    */
   private shownRelations: Uint8Array | null = null;
+  /** Likewise for the actors (allNodes' order), read on every repaint of every node. */
+  private shownActors: Uint8Array | null = null;
+  private readonly nodeIndex: Map<string, number>;
   /** Large graphs only: each relation's colour and dash, as the lines showing it read them on every repaint. */
   private readonly looks: { colors: string[]; dashed: Uint8Array } | null;
   /**
@@ -104,6 +107,7 @@ export class GraphRenderer {
   ) {
     // The graph's topology never changes after it is built, only positions and what is shown.
     this.allNodes = graph.nodes();
+    this.nodeIndex = new Map(this.allNodes.map((node, i) => [node, i]));
     this.allEdges = graph.edges();
     this.pairs = options.profile.large ? new PairGraph(graph, this.allEdges) : null;
     this.edgeIndex = this.pairs ? null : new Map(this.allEdges.map((edge, i) => [edge, i]));
@@ -112,7 +116,7 @@ export class GraphRenderer {
     // What the view shows from the start is known before sigma draws its first frame: no second pass to apply it.
     if (options.initial) {
       this.visibility = options.initial.visibility;
-      this.updateShownRelations();
+      this.updateShown();
       this.selection = options.initial.selection;
       this.selectedKey = this.selection ? graphKey(this.selection.id) : null;
       this.chooseLines();
@@ -172,7 +176,7 @@ export class GraphRenderer {
     const shownBefore = this.shownRelations;
     const choiceBefore = this.pairs?.choice();
     this.visibility = visibility;
-    this.updateShownRelations();
+    this.updateShown();
     // The pairs' choice first: what is preferred over it, worked out with the focus, depends on it.
     this.chooseLines();
     this.updateFocus();
@@ -200,11 +204,12 @@ export class GraphRenderer {
     this.pairs?.choose((i) => this.relationShown(i));
   }
 
-  private updateShownRelations(): void {
+  private updateShown(): void {
     const visibility = this.visibility;
-    // The filters' result holds only the dataset's relations: as many as there are means all of them.
+    // The filters' result holds only the dataset's relations and actors: as many as there are means all of them.
     this.shownRelations =
       !visibility || visibility.relations.size >= this.allEdges.length ? null : maskFor(this.allEdges, visibility.relationMask, visibility.relations);
+    this.shownActors = !visibility || visibility.actors.size >= this.allNodes.length ? null : maskFor(this.allNodes, visibility.actorMask, visibility.actors);
   }
 
   /** Whether the filters show a relation (by its place in allEdges). */
@@ -326,7 +331,7 @@ export class GraphRenderer {
   }
 
   private isShown(node: string): boolean {
-    return !this.visibility || this.visibility.actors.has(datasetId(node));
+    return this.shownActors === null || this.shownActors[this.nodeIndex.get(node)!] === 1;
   }
 
   getSelection(): Selection {
