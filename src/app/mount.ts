@@ -107,10 +107,9 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
 
   // A file laid out elsewhere (Gephi) keeps its layout: no simulation moves it.
   const placedAll = graph.order > 0 && graph.everyNode((_node, attributes) => attributes.placed);
-  // The layout is made before the renderer (a small graph settles before the first frame); its callbacks reach the renderer through this.
-  const relations = { show: () => {} };
-  // A layout that fails before the renderer exists (its worker cannot load) is told once start() runs.
-  let layoutFailed: string | null = null;
+  // The layout is made before the renderer (a small graph settles before the first frame), but it
+  // reports nothing before start() below: the renderer exists by then.
+  let renderer!: GraphRenderer;
   const layout = new LayoutSupervisor(graph, {
     radius: (node) => graph.getNodeAttribute(node, "size") ?? 6,
     // Large graphs show only the settled layout: each intermediate position update made sigma
@@ -121,14 +120,13 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     settleUpFront: settlesUpFront(graph.order, graph.size),
     schedule: (callback) => requestAnimationFrame(callback),
     onSettled: () => {
-      relations.show();
+      renderer.showRelations();
       // A milestone in the Performance timeline, for the benchmark and the browser's profiler.
       performance.mark("entente:layout-settled");
       options.onSettled();
     },
     onError: (message) => {
-      layoutFailed = message;
-      relations.show();
+      renderer.showRelations();
       options.onLayoutError(message);
     },
   });
@@ -139,7 +137,6 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     layout.kill();
     return null;
   }
-  let renderer: GraphRenderer;
   try {
     renderer = new GraphRenderer(
       graph,
@@ -152,7 +149,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
         labelFont: `${FONT}, sans-serif`,
         theme: options.theme,
         profile,
-        relationsLater: profile.large && !placedAll && layoutFailed === null,
+        relationsLater: profile.large && !placedAll,
         initial: {
           visibility: visibilityOf(filtered, options.view.hidden),
           selection: options.view.selected,
@@ -164,7 +161,6 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     layout.kill();
     return { error, ctx };
   }
-  relations.show = () => renderer.showRelations();
   // Sigma draws its first frame while it is constructed.
   performance.mark("entente:first-frame");
 
@@ -227,8 +223,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
       if (started) return;
       started = true;
       render(store.get(), null, "replace");
-      if (layoutFailed !== null) options.onLayoutError(layoutFailed);
-      else if (!placedAll) layout.start();
+      if (!placedAll) layout.start();
       else {
         performance.mark("entente:layout-settled");
         options.onSettled();

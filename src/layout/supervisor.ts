@@ -54,8 +54,6 @@ export class LayoutSupervisor {
     this.seedPositions();
     const toLayOut = graph.order > 0 && !graph.everyNode((_node, attributes) => attributes.placed);
     if (toLayOut && options.settleUpFront) this.settleHere();
-    // Only a graph that will be laid out needs the worker (mount starts it unless every actor is placed).
-    else if (toLayOut) this.prepare();
   }
 
   /**
@@ -90,8 +88,11 @@ export class LayoutSupervisor {
     );
   }
 
-  /** The worker is created up front so its script loads while the first frame is drawn. */
-  prepare(): void {
+  /**
+   * The worker is created when the layout starts (or an actor is dragged), not before: so that
+   * nothing is reported before start(), when whoever listens is ready.
+   */
+  private prepare(): void {
     if (this.worker) return;
     const worker = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
     this.worker = worker;

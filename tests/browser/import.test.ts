@@ -242,6 +242,32 @@ describe("opening a file", () => {
     await page.close();
   });
 
+  it("a large graph whose layout worker dies says so and draws its relations where its actors are", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The layout's worker dies as soon as it is given work; the import's works.
+    await page.addInitScript(() => {
+      const Real = window.Worker;
+      window.Worker = class extends Real {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (!String(url).includes("layout")) return;
+          this.postMessage = (() => {
+            setTimeout(() => this.onerror?.(new ErrorEvent("error", { message: "the layout worker died" })), 10);
+          }) as Worker["postMessage"];
+        }
+      };
+    });
+    const { errors } = await openOn(page, "?lang=en");
+    await settled(page);
+    const rows = Array.from({ length: 6000 }, (_, i) => `n${i % 60},n${((i % 60) + 1 + (i % 59)) % 60},cooperation,Event ${i}.,Example Wire`);
+    await drop(page, "large.csv", ["source,target,type,quote,reportedBy", ...rows].join("\n"), "text/csv");
+    await expect.poll(() => page.evaluate(() => window.entente!.edgeCount()), { timeout: 60_000 }).toBe(6000);
+    await expect.poll(() => page.locator("#status").innerText(), { timeout: 20_000 }).toContain("the layout worker died");
+    await expect.poll(() => page.evaluate(() => window.entente!.drawnEdges())).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("many warnings show five at first and the rest on request, in a notice that scrolls rather than covering the graph", async () => {
     for (const [lang, more] of [["en", "Show 7 more"], ["fa", "نمایش ۷ مورد دیگر"]] as const) {
       const { page, errors } = await open(browser, `?lang=${lang}`);

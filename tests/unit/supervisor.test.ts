@@ -145,13 +145,15 @@ describe("settling up front", () => {
 });
 
 describe("laying out in the worker", () => {
-  it("creates the worker at once and sends it the spiral's unplaced actors, hot", () => {
+  it("creates the worker when started and sends it the spiral's unplaced actors, hot", () => {
     const graph = article();
     const layout = new LayoutSupervisor(graph, { radius, schedule });
-    expect(FakeWorker.made).toHaveLength(1);
+    // Nothing can fail, and nothing is reported, before start().
+    expect(FakeWorker.made).toHaveLength(0);
     // The first frame shows d3-force's starting spiral, not every actor on one point.
     expect(new Set(positionsOf(graph).map(String)).size).toBeGreaterThan(graph.order);
     layout.start();
+    expect(FakeWorker.made).toHaveLength(1);
     const [start] = FakeWorker.made[0]!.posted;
     if (start?.type !== "start") throw new Error("no start message");
     expect(start.alpha).toBeUndefined();
