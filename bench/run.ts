@@ -47,7 +47,7 @@ const sizesArg = process.argv.find((a) => a.startsWith("--sizes="));
 const sizes = sizesArg ? sizesArg.slice(8).split(",").map(Number) : quick ? [10000] : [100, 1000, 10000];
 const reps: Repetitions = quick
   ? { panSteps: 3, wheelSteps: 2, clicks: 3, hovers: 2, layoutTimeoutMs: 6_000 }
-  : { panSteps: 12, wheelSteps: 6, clicks: 5, hovers: 5, layoutTimeoutMs: 20_000 };
+  : { panSteps: 10, wheelSteps: 4, clicks: 5, hovers: 4, layoutTimeoutMs: 15_000 };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -83,6 +83,14 @@ function nextFrameAfter(page: Page, since: "click" | "move", count: number, time
   );
 }
 
+/**
+ * Waits until the page is quiet, as it is when a person's next input comes: a pause, then two
+ * frames (the second starts only once the first has been drawn and composited). Without it an input
+ * made at once after the last frame also paid for that frame's compositing.
+ */
+const quiet = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => done())), 300)));
+
 const frameCount = (page: Page) => page.evaluate(() => (window as unknown as { peer: { lastFrame(): { count: number } } }).peer.lastFrame().count);
 
 export async function measureTool(browser: Browser, tool: ToolPage, reps: Repetitions): Promise<Figure[]> {
@@ -174,12 +182,13 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
     // A filter click, as a person makes it, to the end of the frame that shows its result.
     const clicks: number[] = [];
     for (let i = 0; i < reps.clicks; i++) {
+      await quiet(page);
       const before = await frameCount(page);
       await page.locator(tool.filter).click();
       const ms = await nextFrameAfter(page, "click", before, 30_000);
       if (ms !== null) clicks.push(ms);
     }
-    lap(`filter clicks ${clicks.length}/${reps.clicks}`);
+    lap(`filter clicks ${clicks.length}/${reps.clicks}: ${clicks.map(Math.round).join(", ")} ms`);
     record("filter click to drawn frame (median)", clicks.length ? median(clicks) : null);
 
     // Hover: the pointer onto an actor, to the frame that highlights its neighbours.
@@ -202,13 +211,15 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
     const hovers: number[] = [];
     for (let i = 0; i < reps.hovers; i++) {
       await page.mouse.move(away.x, away.y);
-      await page.waitForTimeout(150);
+      await quiet(page);
       const at = await page.evaluate((id) => (window as unknown as { peer: { nodePosition(id: string): { x: number; y: number } | null } }).peer.nodePosition(id), tool.hoverId);
       if (!at) break;
       const before = await frameCount(page);
       await page.mouse.move(at.x, at.y);
       const ms = await nextFrameAfter(page, "move", before, 10_000);
-      if (ms !== null) hovers.push(ms);
+      // A tool that drew no highlight the first time will not the next: each try would wait out the timeout.
+      if (ms === null) break;
+      hovers.push(ms);
     }
     lap(`hovers ${hovers.length}/${reps.hovers}`);
     record("hover to highlighted frame (median)", hovers.length ? median(hovers) : null, "ms", hovers.length ? undefined : "no highlight drawn");

@@ -26,6 +26,8 @@ export interface Automation {
   drawnEdges(): number;
   /** The ids of the relations drawn as lines: on a large graph, the one each pair's line shows. */
   drawnRelations(): string[];
+  /** How many times sigma has processed (indexed) the whole graph: a repaint in place does not. */
+  processed(): number;
   /** Milliseconds to draw one frame as things are (no re-indexing), for the benchmark's profiles. */
   timeDraw(): number;
 }
@@ -56,6 +58,7 @@ export function exposeAutomation(parts: {
     view: parts.view,
     shown: () => ({ actors: [...parts.shown().actors], relations: [...parts.shown().relations] }),
     lastFrame: () => ({ ...frames, recent: [...frames.recent] }),
+    processed: () => processed,
     nodeSize: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "size") ?? null) : null),
     drawnEdges: () => drawnRelations().length,
     drawnRelations: () => drawnRelations(),
@@ -68,6 +71,8 @@ export function exposeAutomation(parts: {
       return performance.now() - start;
     },
   };
+  let processed = 0;
+  parts.renderer.sigma.on("afterProcess", () => (processed += 1));
   // The last few too: a frame that blocks the page can be followed by another before automation looks.
   const frames = { at: 0, count: 0, recent: [] as number[] };
   parts.renderer.sigma.on("afterRender", () => {

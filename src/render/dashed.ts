@@ -134,21 +134,27 @@ interface ProgramInstance {
 // A mixin's base class must be typed with a rest-any constructor (TypeScript's rule for mixins).
 type ProgramClass = new (...args: any[]) => ProgramInstance;
 
+type Patch = (vertex: string, fragment: string) => { vertex: string; fragment: string };
+
+/** A sigma program's definition with its shaders patched, and uniforms and attributes added after its own (so that sigma's writing of those is unchanged). */
+function extended(definition: Definition, patch: Patch, uniforms: string[], attributes: Definition["ATTRIBUTES"]): Definition {
+  const { vertex, fragment } = patch(definition.VERTEX_SHADER_SOURCE, definition.FRAGMENT_SHADER_SOURCE);
+  return {
+    ...definition,
+    VERTEX_SHADER_SOURCE: vertex,
+    FRAGMENT_SHADER_SOURCE: fragment,
+    UNIFORMS: [...definition.UNIFORMS, ...uniforms],
+    ATTRIBUTES: [...definition.ATTRIBUTES, ...attributes],
+  };
+}
+
 /** A subclass of a sigma edge program whose shaders are patched and whose edges carry a dashed flag. */
-function dashable(program: unknown, patch: (vertex: string, fragment: string) => { vertex: string; fragment: string }): EntenteEdgeProgram {
+function dashable(program: unknown, patch: Patch): EntenteEdgeProgram {
   // Every sigma program has these members; the published EdgeProgramType hides them.
   const Base = program as ProgramClass;
   return class extends Base {
     override getDefinition(): Definition {
-      const definition = super.getDefinition();
-      const { vertex, fragment } = patch(definition.VERTEX_SHADER_SOURCE, definition.FRAGMENT_SHADER_SOURCE);
-      return {
-        ...definition,
-        VERTEX_SHADER_SOURCE: vertex,
-        FRAGMENT_SHADER_SOURCE: fragment,
-        // Last, so that sigma's own writing of the other attributes is unchanged.
-        ATTRIBUTES: [...definition.ATTRIBUTES, { name: "a_dashed", size: 1, type: FLOAT }],
-      };
+      return extended(super.getDefinition(), patch, [], [{ name: "a_dashed", size: 1, type: FLOAT }]);
     }
 
     override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
@@ -164,15 +170,15 @@ function dashableThin(): EntenteEdgeProgram {
   const Base = EdgeLineProgram as unknown as ProgramClass;
   return class extends Base {
     override getDefinition(): Definition {
-      const definition = super.getDefinition();
-      const { vertex, fragment } = dashThinShaders(definition.VERTEX_SHADER_SOURCE, definition.FRAGMENT_SHADER_SOURCE);
-      return {
-        ...definition,
-        VERTEX_SHADER_SOURCE: vertex,
-        FRAGMENT_SHADER_SOURCE: fragment,
-        UNIFORMS: [...definition.UNIFORMS, "u_resolution", "u_pixelRatio"],
-        ATTRIBUTES: [...definition.ATTRIBUTES, { name: "a_source", size: 2, type: FLOAT }, { name: "a_dashed", size: 1, type: FLOAT }],
-      };
+      return extended(
+        super.getDefinition(),
+        dashThinShaders,
+        ["u_resolution", "u_pixelRatio"],
+        [
+          { name: "a_source", size: 2, type: FLOAT },
+          { name: "a_dashed", size: 1, type: FLOAT },
+        ],
+      );
     }
 
     // Written whole (sigma's own writes four items a vertex): position, colour, id, then the source and the flag.

@@ -514,6 +514,10 @@ export class GraphRenderer {
 
   private bind(): void {
     const sigma = this.sigma;
+    // Once sigma has processed the graph, every line has its place: repaints may skip indexation again.
+    sigma.on("afterProcess", () => {
+      this.linesUnplaced = false;
+    });
     sigma.on("enterNode", ({ node }) => {
       // A faded actor is context, not something to explore.
       if (!this.isShown(node)) return;

@@ -204,9 +204,12 @@ describe("opening a file", () => {
 
     // Only the tensions: a pair without one has no line, and every line shows a tension.
     await page.locator(".filter-row[data-type=tension]").hover();
+    const processed = await page.evaluate(() => window.entente!.processed());
     await page.locator(".filter-row[data-type=tension] .only").click();
     const tensions = rows.filter((r) => r.type === "tension");
     await expect.poll(() => page.evaluate(() => window.entente!.drawnEdges())).toBe(pairsOf(tensions));
+    // The lines that changed were repainted in place: sigma did not index the whole graph again.
+    expect(await page.evaluate(() => window.entente!.processed())).toBe(processed);
     const { drawn, shown } = await page.evaluate(() => ({ drawn: window.entente!.drawnRelations(), shown: window.entente!.shown().relations }));
     expect(new Set(shown).size).toBe(tensions.length);
     expect(drawn.every((id) => shown.includes(id))).toBe(true);
