@@ -67,14 +67,11 @@ function visibilityOf(filtered: FilterResult, mode: ViewState["hidden"]): Visibi
   return { actors, relations, actorMask, relationMask, mode };
 }
 
-/** The graph, built a step at a time for a large dataset, the page getting a turn between steps; null if aborted meanwhile. */
-async function build(dataset: Dataset, lang: Lang, signal: AbortSignal | undefined): Promise<EntenteGraph | null> {
-  if (!renderProfile(dataset.relations.length).large) return buildGraph(dataset, lang);
+/** The graph, built a step at a time, `turn` (the page's turn) coming before each; null if a turn says to stop. */
+async function buildInSteps(dataset: Dataset, lang: Lang, turn: () => Promise<boolean>): Promise<EntenteGraph | null> {
   const steps = buildGraphInSteps(dataset, lang);
-  // Each step its own task, the first one too: the caller has just done a long one (reading the dataset).
   for (;;) {
-    await nextTask();
-    if (signal?.aborted) return null;
+    if (!(await turn())) return null;
     const step = steps.next();
     if (step.done) return step.value;
   }
@@ -96,7 +93,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   };
   if (!(await turn())) return null;
   const ctx: UiContext = { data: lookup(dataset), lang, t };
-  const graph = await build(dataset, lang, options.signal);
+  const graph = large ? await buildInSteps(dataset, lang, turn) : buildGraph(dataset, lang);
   if (!graph) return null;
   const profile = renderProfile(graph.size, graph.order);
   if (!(await turn())) return null;

@@ -38,8 +38,6 @@ export class PairGraph {
   /** For each pair, the relation drawn for it when nothing else is preferred (an index into `relations`). */
   private chosen: Int32Array;
   private added = false;
-  /** The keys of the lines in the drawn graph, once added (asked for on every repaint). */
-  private addedKeys: string[] = [];
   private readonly stopFollowing: () => void;
 
   /** `relations`: the data graph's edges, in one fixed order that every index here refers to. */
@@ -93,13 +91,12 @@ export class PairGraph {
     this.added = true;
     this.lines.forEach((line, pair) => {
       this.graph.addUndirectedEdgeWithKey(this.keys[pair]!, line.source, line.target, { ...line.attributes });
-      this.addedKeys.push(this.keys[pair]!);
     });
   }
 
-  /** The lines' keys in the drawn graph: none before addLines(). */
+  /** The lines' keys in the drawn graph (every pair has one: pairs are numbered as they first appear), none before addLines(). */
   lineKeys(): string[] {
-    return this.addedKeys;
+    return this.added ? this.keys : [];
   }
 
   /** Chooses again which relation stands for each pair, among those `isShown` lets through. */

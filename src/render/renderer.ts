@@ -184,8 +184,9 @@ export class GraphRenderer {
       this.repaint(true);
       return;
     }
-    const [actorsBefore, actorsAfter] = [before, visibility].map((v) => maskFor(this.allNodes, v.actorMask, v.actors));
-    const nodes = this.allNodes.filter((_node, i) => actorsBefore![i] !== actorsAfter![i]);
+    const actorsBefore = maskFor(this.allNodes, before.actorMask, before.actors);
+    const actorsAfter = maskFor(this.allNodes, visibility.actorMask, visibility.actors);
+    const nodes = this.allNodes.filter((_node, i) => actorsBefore[i] !== actorsAfter[i]);
     const wasShown = (i: number) => !shownBefore || shownBefore[i] === 1;
     const edges =
       this.pairs && choiceBefore
