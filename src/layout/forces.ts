@@ -4,6 +4,7 @@
  * them far apart, neutral ones sit between. Pure and seeded: no timers, no DOM.
  */
 import { seededRandom } from "../core/random";
+import { forceCollideExact, forceManyBodyExact } from "./exact-forces";
 import {
   forceCenter,
   forceCollide,
@@ -98,6 +99,13 @@ export function thetaFor(nodeCount: number): number {
   return 0.9;
 }
 
+/**
+ * Up to this many actors the charge and the collisions sum every pair (exact-forces.ts), which costs
+ * less than d3's quadtrees there: a tick of 400 actors took 1.7 ms summed, 2.7 ms with the trees;
+ * the two met near 800.
+ */
+export const EXACT_FORCES_UP_TO = 500;
+
 /** Creates a stopped simulation: the caller ticks it. */
 export function createSimulation(
   nodes: LayoutNode[],
@@ -105,6 +113,8 @@ export function createSimulation(
   settings: ForceSettings = DEFAULT_FORCE_SETTINGS,
 ): Simulation<LayoutNode, LayoutLink> {
   const key = (link: LayoutLink): `${LinkSign}` => `${link.sign}`;
+  const exact = nodes.length <= EXACT_FORCES_UP_TO;
+  const collideRadius = (node: LayoutNode) => node.radius + settings.collidePadding;
   const link = forceLink<LayoutNode, LayoutLink>(links)
     .id((node) => node.index)
     .distance((l) => settings.distance[key(l)])
@@ -116,8 +126,8 @@ export function createSimulation(
     .alphaDecay(settings.alphaDecay)
     .velocityDecay(settings.velocityDecay)
     .force("link", link)
-    .force("charge", forceManyBody<LayoutNode>().strength(settings.charge).theta(thetaFor(nodes.length)))
-    .force("collide", forceCollide<LayoutNode>((n) => n.radius + settings.collidePadding))
+    .force("charge", exact ? forceManyBodyExact<LayoutNode>(settings.charge) : forceManyBody<LayoutNode>().strength(settings.charge).theta(thetaFor(nodes.length)))
+    .force("collide", exact ? forceCollideExact<LayoutNode>(collideRadius) : forceCollide<LayoutNode>(collideRadius))
     .force("x", forceX<LayoutNode>(0).strength(settings.gravity))
     .force("y", forceY<LayoutNode>(0).strength(settings.gravity))
     .force("center", forceCenter(0, 0));

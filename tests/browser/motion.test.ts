@@ -77,6 +77,13 @@ describe("motion", () => {
     await expect.poll(() => page.evaluate(() => window.entente!.layoutRunning()), { timeout: 20_000 }).toBe(false);
     const natoAfter = await page.evaluate(() => window.entente!.nodePosition("nato")!);
     expect(Math.hypot(natoAfter.x - nato.x, natoAfter.y - nato.y)).toBeGreaterThan(0.5);
+    // The page's milestones: the layout counts as settled at the first frame, which showed it, and
+    // once only (the drag's settling is not the page's load).
+    const marks = await page.evaluate(() =>
+      ["entente:first-frame", "entente:layout-settled"].map((name) => performance.getEntriesByName(name).map((m) => m.startTime)),
+    );
+    expect(marks[0]).toHaveLength(1);
+    expect(marks[1]).toEqual(marks[0]!.map((t) => expect.closeTo(t, -1)));
     await context.close();
   });
 
