@@ -39,10 +39,34 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Both entry points' shared code (sigma, graphology, d3-force, the core) asked for by the page
+ * itself, next to its first script: otherwise the request waits until that script has run and
+ * chosen the full app or the embed, and then queues behind the font downloads.
+ */
+function preloadSharedChunks(): Plugin {
+  return {
+    name: "entente:preload-shared-chunks",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((file) => file.type === "chunk");
+        const entries = chunks.filter((chunk) => chunk.isDynamicEntry && /src\/app\/(full|embed)\.ts$/.test(chunk.facadeModuleId ?? ""));
+        if (entries.length !== 2) return [];
+        // The chunks both entries import.
+        const [a, b] = entries.map((entry) => new Set(entry.imports));
+        const shared = [...a!].filter((file) => b!.has(file));
+        return shared.map((file) => ({ tag: "link", attrs: { rel: "modulepreload", crossorigin: "", href: `./${file}` }, injectTo: "head" as const }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset paths, so `dist/` works from any folder of any static host.
   base: "./",
-  plugins: [contentSecurityPolicy()],
+  plugins: [contentSecurityPolicy(), preloadSharedChunks()],
   worker: { format: "es" },
   build: {
     target: "es2022",
