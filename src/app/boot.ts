@@ -7,7 +7,7 @@ import "@fontsource/vazirmatn/700.css";
 import "./styles.css";
 import { preload } from "./preload";
 
-preload(location.search);
+preload(location.search, location.href);
 
 const embed = new URLSearchParams(location.search).get("embed") === "1";
 const run = embed ? import("./embed").then((m) => m.runEmbed()) : import("./full").then((m) => m.runFull());

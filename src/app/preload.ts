@@ -1,9 +1,12 @@
 /**
  * What the page will need before it can draw, asked for as soon as its first
- * script runs: the label font and the bundled dataset. Without this they were
- * requested only once the app's chunks had loaded and run, a tenth of a second later.
+ * script runs: the label font and the dataset (the bundled one, or the one the
+ * address names). Without this they were
+ * requested only once the app's chunks had loaded and run, a tenth to a fifth
+ * of a second later.
  */
 import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
+import { datasetAddress } from "../core/view/query";
 
 export const FONT = "Vazirmatn";
 export { bundledDatasetUrl };
@@ -23,10 +26,38 @@ export function fontsReady(): Promise<void> {
   return fonts;
 }
 
-/** Starts the downloads; the app's own fetch of the bundled dataset is then served from the preload. */
-export function preload(search: string): void {
+/** How long a dataset's download may take, from the request to the last byte. */
+export const DATASET_TIMEOUT_MS = 20_000;
+
+let early: { url: string; response: Promise<Response> } | null = null;
+
+/**
+ * The response to the request preload() made for `url`, once: null if it made none for that address
+ * (the app then fetches it itself).
+ */
+export function takeEarlyResponse(url: string): Promise<Response> | null {
+  if (early?.url !== url) return null;
+  const { response } = early;
+  early = null;
+  return response;
+}
+
+/**
+ * Starts the downloads. The app's own fetch of the bundled dataset is served from the preload; a
+ * dataset named in the address is fetched here, and its body read by the app, within its size limit,
+ * so that a server sending too much is cut off as before (a preload link would read it all).
+ */
+export function preload(search: string, href: string): void {
   void fontsReady();
-  if (new URLSearchParams(search).has("data")) return;
+  if (new URLSearchParams(search).has("data")) {
+    const url = datasetAddress(search, href);
+    if (url === undefined) return;
+    const response = fetch(url, { signal: AbortSignal.timeout(DATASET_TIMEOUT_MS) });
+    // Its failure is the app's to report, when it takes the response.
+    response.catch(() => undefined);
+    early = { url, response };
+    return;
+  }
   const link = document.createElement("link");
   link.rel = "preload";
   link.as = "fetch";

@@ -11,7 +11,7 @@ import { parseView, reconcileView, type ViewState } from "../core/view";
 import { renderProfile } from "../render/profile";
 import { loadDataset } from "./load";
 import { nextTask } from "./next-task";
-import { bundledDatasetUrl, fontsReady } from "./preload";
+import { bundledDatasetUrl, fontsReady, takeEarlyResponse } from "./preload";
 
 export type Started =
   | { ok: true; dataset: Dataset; view: ViewState; lang: Lang; t: Translate; notices: Problem[]; warnings: readonly Problem[] }
@@ -22,7 +22,7 @@ export async function start(): Promise<Started> {
   // Until the dataset is read, its language is unknown: a failure to load it is told in the reader's.
   const readerLang = chooseLang(parsed.view.lang, undefined, navigator.languages);
   const url = parsed.view.data ?? bundledDatasetUrl;
-  const [result] = await Promise.all([loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null }), fontsReady()]);
+  const [result] = await Promise.all([loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null, response: takeEarlyResponse(url) }), fontsReady()]);
   if (!result.ok) return { ok: false, lang: readerLang, t: translator(readerLang), notices: parsed.notices, problems: result.problems };
   // Reading a large dataset was one long task and building its graph is the next: the page gets a turn between.
   if (renderProfile(result.value.relations.length).large) await nextTask();

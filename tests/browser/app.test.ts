@@ -374,4 +374,23 @@ describe("the full app", () => {
     expect(notice).toContain('unknown field "colour" is ignored');
     await page.close();
   });
+
+  it("asks for a dataset named in the address once, as the page starts, before the app's own code", async () => {
+    const page = await browser.newPage();
+    await page.route(`${FIXTURE_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: timeline, headers: { "access-control-allow-origin": "*" } }),
+    );
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    // Written by hand, relative to nothing, with an escaped space: the early request resolves it as the app does.
+    await page.goto(`${baseUrl()}?lang=en&data=${encodeURIComponent(`${FIXTURE_ORIGIN}/a%20timeline.json`)}`);
+    await settled(page);
+    const asked = requests.filter((url) => url.startsWith(FIXTURE_ORIGIN));
+    expect(asked).toEqual([`${FIXTURE_ORIGIN}/a%20timeline.json`]);
+    const full = requests.findIndex((url) => /\/assets\/full-[^/]*\.js$/.test(url));
+    expect(full).toBeGreaterThan(-1);
+    expect(requests.indexOf(asked[0]!)).toBeLessThan(full);
+    expect(await page.locator("#problems").isHidden()).toBe(true);
+    await page.close();
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/i18n";
 import type { Problem } from "../../src/core/problems";
 import { parseView, resolveHttpUrl, withParam } from "../../src/core/view";
+import { datasetAddress } from "../../src/core/view/query";
 
 /** The lang and data parameters of a parsed view, with their notices: what these tests look at. */
 function parseViewParams(search: string, base: string): { params: { lang?: Lang; data?: string }; notices: Problem[] } {
@@ -150,5 +151,30 @@ describe("withParam", () => {
       params: { lang: "en", data: "https://a.org/d.json" },
       notices: [],
     });
+  });
+});
+
+describe("datasetAddress (read by the page's first script, to start the download early)", () => {
+  it("reads the address exactly as parseView does, or nothing where parseView keeps none", () => {
+    const searches = [
+      "?data=d.json",
+      "?lang=fa&data=..%2Fdata%2Fd.json",
+      "?data=https%3A%2F%2Fa.org%2Fx+y.json%3Fq%3D1%26r%3D2",
+      "?data=https://a.org/x.json?q=1",
+      "?data=a%ZZb.json",
+      "?data=javascript:alert(1)",
+      "?data=",
+      "?data",
+      "?data=one.json&data=two.json",
+      "?lang=en",
+      "",
+    ];
+    for (const search of searches) {
+      for (const base of [BASE, "not a url"]) {
+        expect(datasetAddress(search, base), `${search} on ${base}`).toBe(parseView(search, base).view.data ?? undefined);
+      }
+    }
+    expect(datasetAddress("?data=d.json", BASE)).toBe("https://entente.example/app/d.json");
+    expect(datasetAddress("?data=one.json&data=two.json", BASE)).toBe("https://entente.example/app/one.json");
   });
 });

@@ -31,3 +31,25 @@ export function encodeComponent(value: string): string {
   const wellFormed = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   return encodeURIComponent(wellFormed).replace(/%3A/g, ":").replace(/%2F/g, "/");
 }
+
+/** An http(s) address resolved against `base`, or undefined for anything else (javascript:, data:, garbage). */
+export function resolveHttpUrl(value: string, base: string): string | undefined {
+  try {
+    const url = new URL(value, base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The address of the dataset a query names (`data`), exactly as parseView reads it; undefined when
+ * there is none or it is not an http(s) address. Small on purpose: the page's first script reads it
+ * to start the download before the app's chunks have loaded.
+ */
+export function datasetAddress(search: string, base: string): string | undefined {
+  const raw = rawParams(search).get("data");
+  if (raw === undefined) return undefined;
+  const data = decodeComponent(raw);
+  return data === "" ? undefined : resolveHttpUrl(data, base);
+}

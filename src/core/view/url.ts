@@ -6,7 +6,9 @@
 import { ACTOR_KINDS, isIsoDate, type ActorKind } from "../dataset/kinds";
 import { isLang } from "../i18n";
 import { msg, warning, type Problem } from "../problems";
-import { decodeComponent, encodeComponent, rawParams } from "./query";
+import { datasetAddress, decodeComponent, encodeComponent, rawParams } from "./query";
+
+export { resolveHttpUrl } from "./query";
 import { DEFAULT_VIEW, type FocusDepth, type HiddenMode, type ViewState } from "./types";
 
 export interface ParsedView {
@@ -38,7 +40,7 @@ export function parseView(search: string, base: string): ParsedView {
 
   const data = text("data");
   if (data !== undefined && data !== "") {
-    const url = resolveHttpUrl(data, base);
+    const url = datasetAddress(search, base);
     if (url) view.data = url;
     else notices.push(warning("data", msg("problem.url.data", { value: data })));
   }
@@ -126,15 +128,6 @@ export function serializeView(view: ViewState): string {
   if (view.size !== DEFAULT_VIEW.size) add("size", view.size);
   if (view.color !== DEFAULT_VIEW.color) add("color", view.color);
   return parts.length > 0 ? `?${parts.join("&")}` : "";
-}
-
-export function resolveHttpUrl(value: string, base: string): string | undefined {
-  try {
-    const url = new URL(value, base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function withParam(href: string, name: string, value: string | undefined): string {
