@@ -80,6 +80,16 @@ describe("actor numbers", () => {
     expect(ranks(numbers, "betweenness")).toEqual({ a: 1, b: 1, c: 1, d: 1 });
   });
 
+  it("ranks every actor one more than how many have a higher value, on a large generated dataset", () => {
+    const numbers = actorNumbers(lookup(generateDataset(2000) as Dataset), undefined, { betweenness: false });
+    for (const metric of ["degree", "weighted"] as const) {
+      const values = [...numbers.values()].map((n) => n[metric]);
+      for (const [id, entry] of numbers) {
+        expect(entry.rank[metric], `${id} by ${metric}`).toBe(1 + values.filter((v) => v > entry[metric]).length);
+      }
+    }
+  });
+
   it("counts only the visible relations when given them", () => {
     const numbers = actorNumbers(data, new Set(["r1", "r3"]));
     expect(pick(numbers, "degree")).toEqual({ a: 2, b: 1, c: 0, d: 0 });

@@ -7,7 +7,6 @@ import { UndirectedGraph } from "graphology";
 import { graphKey } from "../graph/keys";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 import type { DatasetLookup } from "../dataset/lookup";
-import { compareIds } from "./balance";
 
 export type SizeMetric = "degree" | "weighted" | "betweenness";
 
@@ -71,7 +70,7 @@ export function actorNumbers(
     if (!source || !target) continue;
     // An unknown type counts as neutral, as in the graph model.
     const sign = data.types.get(relation.type)?.sign ?? 0;
-    for (const end of new Set([source, target])) {
+    for (const end of source === target ? [source] : [source, target]) {
       end.degree += 1;
       end.weighted += relation.evidence.length;
       if (sign > 0) end.bySign.friendly += 1;
@@ -94,14 +93,22 @@ export function actorNumbers(
   return numbers;
 }
 
-/** Standard competition ranking, highest first: equal values share the best rank. */
+/**
+ * Standard competition ranking, highest first: equal values share the best rank, which is one more
+ * than how many values are higher. Only values are sorted (a typed array, no ids to compare): ranking
+ * 10,000 actors by three metrics took a third of a large dataset's start-up work here otherwise.
+ */
 function competitionRanks(numbers: Map<string, ActorNumbers>, metric: SizeMetric): Map<string, number> {
-  const ordered = [...numbers].sort(([x, a], [y, b]) => b[metric] - a[metric] || compareIds(x, y));
-  const ranks = new Map<string, number>();
-  ordered.forEach(([id, entry], i) => {
-    const previous = ordered[i - 1];
-    ranks.set(id, previous && previous[1][metric] === entry[metric] ? ranks.get(previous[0])! : i + 1);
+  const values = Float64Array.from(numbers.values(), (entry) => entry[metric]);
+  // Highest first.
+  const sorted = values.slice().sort().reverse();
+  const rankOf = new Map<number, number>();
+  sorted.forEach((value, i) => {
+    if (!rankOf.has(value)) rankOf.set(value, i + 1);
   });
+  const ranks = new Map<string, number>();
+  let i = 0;
+  for (const id of numbers.keys()) ranks.set(id, rankOf.get(values[i++]!)!);
   return ranks;
 }
 
