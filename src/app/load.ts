@@ -57,6 +57,9 @@ export async function loadDataset(
     problems: [error("", t("load.failed", { url, reason }))],
   });
   const timedOut = () => fail(t("load.timeout", { seconds: Math.round(timeoutMs / 1000) }));
+  // The validator's chunk loads while the dataset comes in (at the page's very start it only slowed the app's own chunks).
+  const validator = options.trusted ? null : import("../core/dataset/validate");
+  validator?.catch(() => undefined);
   let response: Response;
   try {
     response = await (options.response ?? fetch(url, { signal: AbortSignal.timeout(timeoutMs) }));
@@ -64,9 +67,6 @@ export async function loadDataset(
     return cause instanceof DOMException && cause.name === "TimeoutError" ? timedOut() : fail(t("load.network"));
   }
   if (!response.ok) return fail(t("load.httpStatus", { status: String(response.status) }));
-  // The validator's chunk loads while the body comes in (at the page's start it only slowed the app's own chunks).
-  const validator = options.trusted ? null : import("../core/dataset/validate");
-  validator?.catch(() => undefined);
   let body: string | "too big" | null;
   try {
     body = await readLimited(response, sizeLimit);
