@@ -68,6 +68,7 @@ export async function runEmbed(): Promise<void> {
   document.title = `${title.textContent} · ${t("app.name")}`;
 
   const mounted = await mountGraph({
+    graph: started.graph,
     container: graph,
     dataset,
     view: started.view,

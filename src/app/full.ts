@@ -5,7 +5,7 @@
 import { analyseBalance } from "../core/analysis";
 import type { Dataset } from "../core/dataset";
 import { pickText } from "../core/dataset/text";
-import { datasetId, graphKey } from "../core/graph";
+import { datasetId, graphKey, type EntenteGraph } from "../core/graph";
 import type { Problem } from "../core/problems";
 import { direction, type Lang, type MessageKey, type Translate } from "../core/i18n";
 import { searchActors } from "../core/search";
@@ -146,6 +146,7 @@ async function showDataset(
   t: Translate,
   warnings: readonly Problem[],
   notices: readonly Problem[],
+  graph: EntenteGraph | null = null,
 ): Promise<Shown | null> {
   renderNotices(
     el.notices,
@@ -165,6 +166,7 @@ async function showDataset(
   const after = { settled: () => {} };
   const mounted = await mountGraph({
     signal,
+    graph,
     prepare: (graph, graphCtx) => {
       // The title decides the header's height, so it is there before the graph's box is measured.
       renderSummary(el.summary, graphCtx);
@@ -400,12 +402,12 @@ export async function runFull(): Promise<void> {
   let current: Shown | null = null;
   // Showing a large dataset takes more than one task: a later dataset may arrive meanwhile, and wins.
   let showing = new AbortController();
-  const show = async (dataset: Dataset, view: ViewState, warnings: readonly Problem[], notices: readonly Problem[]) => {
+  const show = async (dataset: Dataset, view: ViewState, warnings: readonly Problem[], notices: readonly Problem[], graph: EntenteGraph | null = null) => {
     showing.abort();
     const mine = (showing = new AbortController());
     current?.destroy();
     current = null;
-    const shown = await showDataset(el, mine.signal, dataset, view, lang, t, warnings, notices);
+    const shown = await showDataset(el, mine.signal, dataset, view, lang, t, warnings, notices, graph);
     if (!mine.signal.aborted) current = shown;
     else shown?.destroy();
   };
@@ -426,5 +428,5 @@ export async function runFull(): Promise<void> {
     setState("error");
     return;
   }
-  await show(started.dataset, started.view, started.warnings, started.notices);
+  await show(started.dataset, started.view, started.warnings, started.notices, started.graph);
 }

@@ -2,6 +2,7 @@
 import type { Dataset } from "../core/dataset";
 import { error, type Result } from "../core/problems";
 import type { Translate } from "../core/i18n";
+import { startChecker, type Checker } from "./checker";
 import { DATASET_TIMEOUT_MS } from "./preload";
 
 /**
@@ -41,15 +42,42 @@ async function readLimited(response: Response, limit: number): Promise<string | 
   return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join("") + decoder.decode();
 }
 
+/** From this many characters of text up, a dataset is checked in a worker while the page goes on (see loadDataset). */
+export const CHECK_ASIDE_FROM = 1_000_000;
+
+export interface LoadOptions<T> {
+  trusted?: boolean;
+  timeoutMs?: number;
+  sizeLimit?: number;
+  /** The same request made earlier (see preload.ts), whose body is read here as if this had made it. */
+  response?: Promise<Response> | null;
+  /** A checker started earlier (see preload.ts); disposed of here, used or not. */
+  checker?: Checker | null;
+  /**
+   * Work on the parsed, not yet checked, text of a large dataset, done while a worker checks it
+   * (building its graph): its result comes back as `built` when the parsed text is the dataset.
+   * It must expect anything (it is given what the file holds), and a throw counts as null.
+   */
+  whileChecking?: (parsed: unknown) => Promise<T | null>;
+}
+
+export type Loaded<T> = Result<Dataset> & { built?: T | null };
+
 /**
- * `response`: the same request made earlier (see preload.ts), whose body is read here as if this had
- * made it.
+ * A large untrusted dataset is checked in a worker while the page parses the same text and goes on
+ * with it (`whileChecking`): checking 40,000 relations took 0.3-0.4 s of the page's time, now spent
+ * building their graph instead. Only a dataset the check leaves exactly as parsed is kept so; any
+ * other (invalid, trimmed, with unknown fields) comes out as it always did.
  */
-export async function loadDataset(
-  url: string,
-  t: Translate,
-  options: { trusted?: boolean; timeoutMs?: number; sizeLimit?: number; response?: Promise<Response> | null } = {},
-): Promise<Result<Dataset>> {
+export async function loadDataset<T = never>(url: string, t: Translate, options: LoadOptions<T> = {}): Promise<Loaded<T>> {
+  try {
+    return await load(url, t, options);
+  } finally {
+    options.checker?.dispose();
+  }
+}
+
+async function load<T>(url: string, t: Translate, options: LoadOptions<T>): Promise<Loaded<T>> {
   const timeoutMs = options.timeoutMs ?? DATASET_TIMEOUT_MS;
   const sizeLimit = options.sizeLimit ?? LOAD_SIZE_LIMIT;
   const fail = (reason: string): Result<Dataset> => ({
@@ -57,8 +85,9 @@ export async function loadDataset(
     problems: [error("", t("load.failed", { url, reason }))],
   });
   const timedOut = () => fail(t("load.timeout", { seconds: Math.round(timeoutMs / 1000) }));
-  // The validator's chunk loads while the dataset comes in (at the page's very start it only slowed the app's own chunks).
-  const validator = options.trusted ? null : import("../core/dataset/validate");
+  // The validator's chunk loads while the dataset comes in (at the page's very start it only slowed the
+  // app's own chunks); with a checker at hand, only if the checker turns out not to do.
+  const validator = options.trusted || options.checker ? null : import("../core/dataset/validate");
   validator?.catch(() => undefined);
   let response: Response;
   try {
@@ -84,6 +113,31 @@ export async function loadDataset(
       return fail(t("load.notJson"));
     }
   }
+  if (options.whileChecking && body.length >= CHECK_ASIDE_FROM) {
+    const checked = await checkAside(body, options.checker ?? startChecker(), options.whileChecking);
+    if (checked) return checked;
+  }
   const { parseDatasetJson } = await (validator ?? import("../core/dataset/validate"));
   return parseDatasetJson(body);
+}
+
+/** The worker's verdict, with `whileChecking`'s work on the page's own parse meanwhile; null when the page must check the text itself. */
+async function checkAside<T>(body: string, checker: Checker | null, whileChecking: (parsed: unknown) => Promise<T | null>): Promise<Loaded<T> | null> {
+  if (!checker) return null;
+  const verdict = checker.judge(body);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    // Not JSON: the page's own check says where it breaks.
+    checker.dispose();
+    return null;
+  }
+  const built = await whileChecking(parsed).catch(() => null);
+  const judged = await verdict;
+  if (judged === null) return null;
+  if (!judged.ok) return { ok: false, problems: judged.problems };
+  // Trimmed strings or dropped fields: the checked dataset is not the parsed text.
+  if (!judged.sameAsParsed) return null;
+  return { ok: true, value: parsed as Dataset, problems: judged.problems, built };
 }

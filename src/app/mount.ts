@@ -37,6 +37,8 @@ export interface MountOptions {
   onLayoutError(message: string): void;
   /** Aborted when another dataset is to be shown instead: a mount still under way then stops and returns null. */
   signal?: AbortSignal;
+  /** The dataset's graph in `lang`, built already (while the dataset was checked, see load.ts). */
+  graph?: EntenteGraph | null;
   /**
    * The entry point's own set-up before the layout and the first frame: sizes and colours from the
    * view, and whatever changes the graph's box (a header that grows after the first frame would leave it stretched).
@@ -81,7 +83,7 @@ function visibilityOf(filtered: FilterResult, mode: ViewState["hidden"]): Visibi
 }
 
 /** The graph, built a step at a time, `turn` (the page's turn) coming before each; null if a turn says to stop. */
-async function buildInSteps(dataset: Dataset, lang: Lang, turn: () => Promise<boolean>): Promise<EntenteGraph | null> {
+export async function buildInSteps(dataset: Dataset, lang: Lang, turn: () => Promise<boolean>): Promise<EntenteGraph | null> {
   const steps = buildGraphInSteps(dataset, lang);
   for (;;) {
     if (!(await turn())) return null;
@@ -106,7 +108,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   };
   if (!(await turn())) return null;
   const ctx: UiContext = { data: lookup(dataset), lang, t };
-  const graph = large ? await buildInSteps(dataset, lang, turn) : buildGraph(dataset, lang);
+  const graph = options.graph ?? (large ? await buildInSteps(dataset, lang, turn) : buildGraph(dataset, lang));
   if (!graph) return null;
   const profile = renderProfile(graph.size, graph.order);
   if (!(await turn())) return null;

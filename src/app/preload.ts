@@ -7,6 +7,7 @@
  */
 import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
 import { datasetAddress } from "../core/view/query";
+import { startChecker, type Checker } from "./checker";
 
 export const FONT = "Vazirmatn";
 export { bundledDatasetUrl };
@@ -29,17 +30,21 @@ export function fontsReady(): Promise<void> {
 /** How long a dataset's download may take, from the request to the last byte. */
 export const DATASET_TIMEOUT_MS = 20_000;
 
-let early: { url: string; response: Promise<Response> } | null = null;
+let early: { url: string; response: Promise<Response>; checker: Checker | null } | null = null;
 
 /**
- * The response to the request preload() made for `url`, once: null if it made none for that address
- * (the app then fetches it itself).
+ * The response to the request preload() made for `url`, and the checker it started, once: null if it
+ * made none for that address (the app then fetches it itself).
  */
-export function takeEarlyResponse(url: string): Promise<Response> | null {
-  if (early?.url !== url) return null;
-  const { response } = early;
+export function takeEarly(url: string): { response: Promise<Response>; checker: Checker | null } | null {
+  if (early?.url !== url) {
+    early?.checker?.dispose();
+    early = null;
+    return null;
+  }
+  const taken = early;
   early = null;
-  return response;
+  return taken;
 }
 
 /**
@@ -55,7 +60,9 @@ export function preload(search: string, href: string): void {
     const response = fetch(url, { signal: AbortSignal.timeout(DATASET_TIMEOUT_MS) });
     // Its failure is the app's to report, when it takes the response.
     response.catch(() => undefined);
-    early = { url, response };
+    // The worker that checks a large dataset (see load.ts) loads meanwhile, on a thread of its own. A
+    // small dataset leaves it unused: the price of not knowing the size before the text is in.
+    early = { url, response, checker: startChecker() };
     return;
   }
   const link = document.createElement("link");

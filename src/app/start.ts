@@ -9,12 +9,24 @@ import { chooseLang, translator, type Lang, type Translate } from "../core/i18n"
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
 import { renderProfile } from "../render/profile";
+import type { EntenteGraph } from "../core/graph";
 import { loadDataset } from "./load";
+import { buildInSteps } from "./mount";
 import { nextTask } from "./next-task";
-import { bundledDatasetUrl, fontsReady, takeEarlyResponse } from "./preload";
+import { bundledDatasetUrl, fontsReady, takeEarly } from "./preload";
 
 export type Started =
-  | { ok: true; dataset: Dataset; view: ViewState; lang: Lang; t: Translate; notices: Problem[]; warnings: readonly Problem[] }
+  | {
+      ok: true;
+      dataset: Dataset;
+      view: ViewState;
+      lang: Lang;
+      t: Translate;
+      notices: Problem[];
+      warnings: readonly Problem[];
+      /** The dataset's graph in `lang` when it was built while the dataset was checked (see load.ts). */
+      graph: EntenteGraph | null;
+    }
   | { ok: false; lang: Lang; t: Translate; notices: Problem[]; problems: readonly Problem[] };
 
 export async function start(): Promise<Started> {
@@ -22,7 +34,19 @@ export async function start(): Promise<Started> {
   // Until the dataset is read, its language is unknown: a failure to load it is told in the reader's.
   const readerLang = chooseLang(parsed.view.lang, undefined, navigator.languages);
   const url = parsed.view.data ?? bundledDatasetUrl;
-  const [result] = await Promise.all([loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null, response: takeEarlyResponse(url) }), fontsReady()]);
+  const early = takeEarly(url);
+  // A large dataset's graph is built while a worker checks it; the parsed text may be anything then.
+  const whileChecking = async (text: unknown) => {
+    const unchecked = text as Dataset;
+    if (!renderProfile(unchecked.relations.length).large) return null;
+    const lang = chooseLang(parsed.view.lang, unchecked.meta.source.language, navigator.languages);
+    const graph = await buildInSteps(unchecked, lang, () => nextTask().then(() => true));
+    return graph && { lang, graph };
+  };
+  const [result] = await Promise.all([
+    loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null, response: early?.response, checker: early?.checker, whileChecking }),
+    fontsReady(),
+  ]);
   if (!result.ok) return { ok: false, lang: readerLang, t: translator(readerLang), notices: parsed.notices, problems: result.problems };
   // Reading a large dataset was one long task and building its graph is the next: the page gets a turn between.
   if (renderProfile(result.value.relations.length).large) await nextTask();
@@ -37,5 +61,6 @@ export async function start(): Promise<Started> {
     t,
     notices: [...parsed.notices, ...reconciled.notices],
     warnings: result.problems,
+    graph: result.built?.lang === lang ? result.built.graph : null,
   };
 }

@@ -1,0 +1,126 @@
+/**
+ * A large dataset named in the address: the page builds its graph while a worker checks it. What the
+ * reader sees is what a check on the page gave: the graph when it is valid, every problem when it is
+ * not, the warnings and the trimmed text when the check changed something, and the same when the
+ * worker cannot start.
+ */
+import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseUrl, useBrowser } from "./harness";
+
+let browser: Browser;
+useBrowser((launched) => (browser = launched));
+
+const ORIGIN = "https://large.entente.test";
+const RELATIONS = 6000;
+
+interface Raw {
+  meta: unknown;
+  actors: { id: string; kind: string; label: Record<string, string>; [field: string]: unknown }[];
+  relationTypes: unknown[];
+  relations: { id: string; source: string; target: string; type: string; evidence: unknown[] }[];
+}
+
+/** 60 actors and 6,000 relations, over a megabyte of text: checked in the worker. */
+function large(): Raw {
+  return {
+    meta: { title: { en: "Many relations" }, source: { publisher: { en: "Example Wire" }, url: "https://example.org/many", published: "2020-01-01", language: "en" } },
+    actors: Array.from({ length: 60 }, (_, i) => ({ id: `a${i}`, kind: "state", label: { en: `Actor ${i}` } })),
+    relationTypes: [
+      { id: "cooperation", label: { en: "Cooperation" }, sign: 1, directed: false, color: "#009E73" },
+      { id: "tension", label: { en: "Tension" }, sign: -1, directed: false, color: "#D55E00" },
+    ],
+    relations: Array.from({ length: RELATIONS }, (_, i) => ({
+      id: `r${i}`,
+      source: `a${i % 60}`,
+      target: `a${((i % 60) + 1 + (i % 59)) % 60}`,
+      type: i % 3 === 0 ? "tension" : "cooperation",
+      evidence: [{ quote: `On day ${i} the two governments said, in a statement read out by their spokespeople, where they stood.`, reportedBy: "Example Wire" }],
+    })),
+  };
+}
+
+interface Opened {
+  page: Page;
+  workers: string[];
+  requests: string[];
+}
+
+async function openWith(data: Raw, options: { blockChecker?: boolean } = {}): Promise<Opened> {
+  const body = JSON.stringify(data);
+  expect(body.length).toBeGreaterThan(1_000_000);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const workers: string[] = [];
+  const requests: string[] = [];
+  page.on("worker", (worker) => workers.push(worker.url()));
+  page.on("request", (request) => requests.push(request.url()));
+  await page.route(`${ORIGIN}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
+  );
+  if (options.blockChecker) await page.route(/check\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(`${baseUrl()}?lang=en&data=${encodeURIComponent(`${ORIGIN}/many.json`)}`);
+  await page.waitForSelector("body[data-state=settled], body[data-state=error]", { timeout: 60_000 });
+  return { page, workers, requests };
+}
+
+/** Whether the page loaded the validator itself (the worker has its own copy). */
+const checkedOnPage = (requests: string[]) => requests.some((url) => /\/assets\/validate-[^/]*\.js$/.test(url));
+
+const checkerStarted = (workers: string[]) => workers.some((url) => /check\.worker-[^/]*\.js$/.test(url));
+
+describe("a large dataset from an address, checked while its graph is built", () => {
+  it("draws a valid one, every relation of it", async () => {
+    const { page, workers, requests } = await openWith(large());
+    expect(checkerStarted(workers)).toBe(true);
+    // The worker's verdict sufficed: the page kept its own parse and built its graph meanwhile.
+    expect(checkedOnPage(requests)).toBe(false);
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
+    expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
+    expect((await page.locator("#summary").innerText()).replace(/\s+/g, " ")).toContain("60 actors · 6,000 relations");
+    expect(await page.locator("#notices").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("lists every problem of an invalid one, with its place, and draws nothing", async () => {
+    const data = large();
+    data.relations[4321]!.target = "nobody";
+    data.relations[5000]!.type = "war";
+    const { page } = await openWith(data);
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe("error");
+    const problems = await page.locator("#problems").innerText();
+    expect(problems).toContain("relations[4321].target");
+    expect(problems).toContain('"nobody"');
+    expect(problems).toContain("relations[5000].type");
+    expect(await page.locator("canvas").count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows a valid one the check changed as the check left it: labels trimmed, an unknown field warned of", async () => {
+    const data = large();
+    data.actors[0]!.label.en = "   Actor 0   ";
+    data.actors[1]!.colour = "red";
+    const { page, requests } = await openWith(data);
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
+    expect(checkedOnPage(requests)).toBe(true);
+    expect(await page.locator("#notices").innerText()).toContain('unknown field "colour" is ignored');
+    await page.locator("#search").fill("Actor 0");
+    const option = page.locator("#search-box [role=option]").first();
+    await expect.poll(() => option.textContent()).toBe("Actor 0");
+    await page.close();
+  });
+
+  it("checks it on the page when the worker cannot start", async () => {
+    const { page, workers, requests } = await openWith(large(), { blockChecker: true });
+    expect(checkerStarted(workers)).toBe(true);
+    expect(checkedOnPage(requests)).toBe(true);
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
+    expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
+    await page.close();
+
+    const broken = large();
+    broken.relations[10]!.source = "ghost";
+    const invalid = await openWith(broken, { blockChecker: true });
+    expect(await invalid.page.locator("#problems").innerText()).toContain("relations[10].source");
+    await invalid.page.close();
+  });
+});
