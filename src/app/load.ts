@@ -2,7 +2,7 @@
 import type { Dataset } from "../core/dataset";
 import { error, type Result } from "../core/problems";
 import type { Translate } from "../core/i18n";
-import { startChecker, type Checker } from "./checker";
+import { mayBeLarge, startChecker, type Checker } from "./checker";
 import { DATASET_TIMEOUT_MS } from "./preload";
 
 /**
@@ -51,14 +51,15 @@ export interface LoadOptions<T> {
   sizeLimit?: number;
   /** The same request made earlier (see preload.ts), whose body is read here as if this had made it. */
   response?: Promise<Response> | null;
-  /** A checker started earlier (see preload.ts); disposed of here, used or not. */
-  checker?: Checker | null;
+  /** A checker started when the early response came (see preload.ts); disposed of here, used or not. */
+  checker?: Promise<Checker | null> | null;
   /**
    * Work on the parsed, not yet checked, text of a large dataset, done while a worker checks it
    * (building its graph): its result comes back as `built` when the parsed text is the dataset.
-   * It must expect anything (it is given what the file holds), and a throw counts as null.
+   * It must expect anything (it is given what the file holds), and a throw counts as null; it should
+   * stop once `useful` says false (the verdict came, and its work will not be kept).
    */
-  whileChecking?: (parsed: unknown) => Promise<T | null>;
+  whileChecking?: (parsed: unknown, useful: () => boolean) => Promise<T | null>;
 }
 
 export type Loaded<T> = Result<Dataset> & { built?: T | null };
@@ -70,14 +71,19 @@ export type Loaded<T> = Result<Dataset> & { built?: T | null };
  * other (invalid, trimmed, with unknown fields) comes out as it always did.
  */
 export async function loadDataset<T = never>(url: string, t: Translate, options: LoadOptions<T> = {}): Promise<Loaded<T>> {
+  let checker: Checker | null = null;
   try {
-    return await load(url, t, options);
+    return await load(url, t, options, (started) => (checker = started));
   } finally {
-    options.checker?.dispose();
+    (checker as Checker | null)?.dispose();
+    void options.checker?.then((early) => early?.dispose());
   }
 }
 
-async function load<T>(url: string, t: Translate, options: LoadOptions<T>): Promise<Loaded<T>> {
+/** How long the page waits for the worker's verdict once its own work is done, before it checks the text itself. */
+export const CHECK_PATIENCE_MS = 10_000;
+
+async function load<T>(url: string, t: Translate, options: LoadOptions<T>, use: (checker: Checker) => void): Promise<Loaded<T>> {
   const timeoutMs = options.timeoutMs ?? DATASET_TIMEOUT_MS;
   const sizeLimit = options.sizeLimit ?? LOAD_SIZE_LIMIT;
   const fail = (reason: string): Result<Dataset> => ({
@@ -85,10 +91,6 @@ async function load<T>(url: string, t: Translate, options: LoadOptions<T>): Prom
     problems: [error("", t("load.failed", { url, reason }))],
   });
   const timedOut = () => fail(t("load.timeout", { seconds: Math.round(timeoutMs / 1000) }));
-  // The validator's chunk loads while the dataset comes in (at the page's very start it only slowed the
-  // app's own chunks); with a checker at hand, only if the checker turns out not to do.
-  const validator = options.trusted || options.checker ? null : import("../core/dataset/validate");
-  validator?.catch(() => undefined);
   let response: Response;
   try {
     response = await (options.response ?? fetch(url, { signal: AbortSignal.timeout(timeoutMs) }));
@@ -96,6 +98,13 @@ async function load<T>(url: string, t: Translate, options: LoadOptions<T>): Prom
     return cause instanceof DOMException && cause.name === "TimeoutError" ? timedOut() : fail(t("load.network"));
   }
   if (!response.ok) return fail(t("load.httpStatus", { status: String(response.status) }));
+  // A worker to check a large text while the page builds from it, started as the text comes in.
+  const checker = options.trusted || !options.whileChecking ? null : options.checker ? await options.checker : mayBeLarge(response) ? startChecker() : null;
+  if (checker) use(checker);
+  // Else the validator's chunk loads while the text comes in (at the page's very start it only slowed
+  // the app's own chunks).
+  const validator = options.trusted || checker ? null : import("../core/dataset/validate");
+  validator?.catch(() => undefined);
   let body: string | "too big" | null;
   try {
     body = await readLimited(response, sizeLimit);
@@ -113,28 +122,39 @@ async function load<T>(url: string, t: Translate, options: LoadOptions<T>): Prom
       return fail(t("load.notJson"));
     }
   }
-  if (options.whileChecking && body.length >= CHECK_ASIDE_FROM) {
-    const checked = await checkAside(body, options.checker ?? startChecker(), options.whileChecking);
+  if (checker && options.whileChecking && body.length >= CHECK_ASIDE_FROM) {
+    const checked = await checkAside(body, checker, options.whileChecking);
     if (checked) return checked;
   }
+  checker?.dispose();
   const { parseDatasetJson } = await (validator ?? import("../core/dataset/validate"));
   return parseDatasetJson(body);
 }
 
-/** The worker's verdict, with `whileChecking`'s work on the page's own parse meanwhile; null when the page must check the text itself. */
-async function checkAside<T>(body: string, checker: Checker | null, whileChecking: (parsed: unknown) => Promise<T | null>): Promise<Loaded<T> | null> {
-  if (!checker) return null;
-  const verdict = checker.judge(body);
+/**
+ * The worker's verdict, with `whileChecking`'s work on the page's own parse meanwhile; null when the
+ * page must check the text itself. `whileChecking` is told to stop (its `useful` says false) as soon
+ * as a verdict says its work will not be kept.
+ */
+async function checkAside<T>(
+  body: string,
+  checker: Checker,
+  whileChecking: (parsed: unknown, useful: () => boolean) => Promise<T | null>,
+): Promise<Loaded<T> | null> {
+  let keepable = true;
+  const verdict = checker.judge(body).then((judged) => {
+    if (!judged?.ok || !judged.sameAsParsed) keepable = false;
+    return judged;
+  });
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     // Not JSON: the page's own check says where it breaks.
-    checker.dispose();
     return null;
   }
-  const built = await whileChecking(parsed).catch(() => null);
-  const judged = await verdict;
+  const built = await whileChecking(parsed, () => keepable).catch(() => null);
+  const judged = await Promise.race([verdict, new Promise<null>((resolve) => setTimeout(() => resolve(null), CHECK_PATIENCE_MS))]);
   if (judged === null) return null;
   if (!judged.ok) return { ok: false, problems: judged.problems };
   // Trimmed strings or dropped fields: the checked dataset is not the parsed text.

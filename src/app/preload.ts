@@ -7,7 +7,7 @@
  */
 import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
 import { datasetAddress } from "../core/view/query";
-import { startChecker, type Checker } from "./checker";
+import { mayBeLarge, startChecker, type Checker } from "./checker";
 
 export const FONT = "Vazirmatn";
 export { bundledDatasetUrl };
@@ -30,15 +30,17 @@ export function fontsReady(): Promise<void> {
 /** How long a dataset's download may take, from the request to the last byte. */
 export const DATASET_TIMEOUT_MS = 20_000;
 
-let early: { url: string; response: Promise<Response>; checker: Checker | null } | null = null;
+let early: { url: string; response: Promise<Response>; checker: Promise<Checker | null> } | null = null;
 
 /**
  * The response to the request preload() made for `url`, and the checker it started, once: null if it
  * made none for that address (the app then fetches it itself).
  */
-export function takeEarly(url: string): { response: Promise<Response>; checker: Checker | null } | null {
+export function takeEarly(url: string): { response: Promise<Response>; checker: Promise<Checker | null> } | null {
   if (early?.url !== url) {
-    early?.checker?.dispose();
+    // Not what the app asks for after all: let go of the request and the worker.
+    void early?.checker.then((checker) => checker?.dispose());
+    void early?.response.then((response) => response.body?.cancel()).catch(() => undefined);
     early = null;
     return null;
   }
@@ -60,9 +62,9 @@ export function preload(search: string, href: string): void {
     const response = fetch(url, { signal: AbortSignal.timeout(DATASET_TIMEOUT_MS) });
     // Its failure is the app's to report, when it takes the response.
     response.catch(() => undefined);
-    // The worker that checks a large dataset (see load.ts) loads meanwhile, on a thread of its own. A
-    // small dataset leaves it unused: the price of not knowing the size before the text is in.
-    early = { url, response, checker: startChecker() };
+    // The worker that checks a large dataset (see load.ts) loads while the text comes in, on a thread of its own.
+    const checker = response.then((r) => (mayBeLarge(r) ? startChecker() : null)).catch(() => null);
+    early = { url, response, checker };
     return;
   }
   const link = document.createElement("link");

@@ -36,11 +36,11 @@ export async function start(): Promise<Started> {
   const url = parsed.view.data ?? bundledDatasetUrl;
   const early = takeEarly(url);
   // A large dataset's graph is built while a worker checks it; the parsed text may be anything then.
-  const whileChecking = async (text: unknown) => {
+  const whileChecking = async (text: unknown, useful: () => boolean) => {
     const unchecked = text as Dataset;
     if (!renderProfile(unchecked.relations.length).large) return null;
     const lang = chooseLang(parsed.view.lang, unchecked.meta.source.language, navigator.languages);
-    const graph = await buildInSteps(unchecked, lang, () => nextTask().then(() => true));
+    const graph = await buildInSteps(unchecked, lang, () => nextTask().then(useful));
     return graph && { lang, graph };
   };
   const [result] = await Promise.all([

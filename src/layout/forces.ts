@@ -90,8 +90,8 @@ export function resolveForceSettings(partial: Partial<ForceSettings> = {}): Forc
 /**
  * The Barnes–Hut approximation for the many-body force, by graph size. The
  * charge is most of a tick's cost on large graphs (a tick of 10,000 actors took
- * about 4× longer at d3's default 0.9 than at 1.5 here); small graphs keep the
- * default, so their layouts do not change.
+ * about 4× longer at d3's default 0.9 than at 1.5 here). Graphs up to
+ * EXACT_FORCES_UP_TO actors do not use it: their charge sums every pair.
  */
 export function thetaFor(nodeCount: number): number {
   if (nodeCount > 5000) return 1.5;

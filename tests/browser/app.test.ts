@@ -375,6 +375,26 @@ describe("the full app", () => {
     await page.close();
   });
 
+  it("announces the code both entry points share in the page itself, and a small dataset from an address starts no worker", async () => {
+    const html = await (await fetch(baseUrl())).text();
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(preloaded.length).toBeGreaterThan(0);
+    const page = await browser.newPage();
+    await page.route(`${FIXTURE_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: timeline, headers: { "access-control-allow-origin": "*" } }),
+    );
+    const requests: string[] = [];
+    const workers: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    page.on("worker", (worker) => workers.push(worker.url()));
+    await page.goto(`${baseUrl()}?lang=en&embed=1&data=${encodeURIComponent(`${FIXTURE_ORIGIN}/timeline.json`)}`);
+    await settled(page);
+    // The embed loads the shared chunk too: it was worth announcing.
+    for (const file of preloaded) expect(requests.some((url) => url.endsWith(file!))).toBe(true);
+    expect(workers.filter((url) => /check\.worker/.test(url))).toEqual([]);
+    await page.close();
+  });
+
   it("asks for a dataset named in the address once, as the page starts, before the app's own code", async () => {
     const page = await browser.newPage();
     await page.route(`${FIXTURE_ORIGIN}/**`, (route) =>

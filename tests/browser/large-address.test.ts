@@ -46,7 +46,7 @@ interface Opened {
   requests: string[];
 }
 
-async function openWith(data: Raw, options: { blockChecker?: boolean } = {}): Promise<Opened> {
+async function openWith(data: Raw, options: { blockChecker?: boolean; silentChecker?: boolean; lang?: string } = {}): Promise<Opened> {
   const body = JSON.stringify(data);
   expect(body.length).toBeGreaterThan(1_000_000);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -58,13 +58,20 @@ async function openWith(data: Raw, options: { blockChecker?: boolean } = {}): Pr
     route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
   );
   if (options.blockChecker) await page.route(/check\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
-  await page.goto(`${baseUrl()}?lang=en&data=${encodeURIComponent(`${ORIGIN}/many.json`)}`);
+  // A worker that starts and never answers.
+  if (options.silentChecker) {
+    await page.route(/check\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "self.onmessage = () => {};" }));
+  }
+  await page.goto(`${baseUrl()}?lang=${options.lang ?? "en"}&data=${encodeURIComponent(`${ORIGIN}/many.json`)}`);
   await page.waitForSelector("body[data-state=settled], body[data-state=error]", { timeout: 60_000 });
   return { page, workers, requests };
 }
 
 /** Whether the page loaded the validator itself (the worker has its own copy). */
 const checkedOnPage = (requests: string[]) => requests.some((url) => /\/assets\/validate-[^/]*\.js$/.test(url));
+
+/** How many times a large graph was built: once when the one built while checking is kept. */
+const builds = (page: Page) => page.evaluate(() => performance.getEntriesByName("entente:graph-built").length);
 
 const checkerStarted = (workers: string[]) => workers.some((url) => /check\.worker-[^/]*\.js$/.test(url));
 
@@ -74,10 +81,19 @@ describe("a large dataset from an address, checked while its graph is built", ()
     expect(checkerStarted(workers)).toBe(true);
     // The worker's verdict sufficed: the page kept its own parse and built its graph meanwhile.
     expect(checkedOnPage(requests)).toBe(false);
+    expect(await builds(page)).toBe(1);
     expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
     expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
     expect((await page.locator("#summary").innerText()).replace(/\s+/g, " ")).toContain("60 actors · 6,000 relations");
     expect(await page.locator("#notices").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("keeps the graph built while checking when the page speaks another language than the dataset", async () => {
+    const { page } = await openWith(large(), { lang: "fa" });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("fa");
+    expect(await builds(page)).toBe(1);
+    expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
     await page.close();
   });
 
@@ -109,13 +125,18 @@ describe("a large dataset from an address, checked while its graph is built", ()
     await page.close();
   });
 
-  it("checks it on the page when the worker cannot start", async () => {
+  it("checks it on the page when the worker cannot start, or never answers", async () => {
     const { page, workers, requests } = await openWith(large(), { blockChecker: true });
     expect(checkerStarted(workers)).toBe(true);
     expect(checkedOnPage(requests)).toBe(true);
     expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
     expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
     await page.close();
+
+    const silent = await openWith(large(), { silentChecker: true });
+    expect(checkedOnPage(silent.requests)).toBe(true);
+    expect(await silent.page.evaluate(() => document.body.dataset.state)).toBe("settled");
+    await silent.page.close();
 
     const broken = large();
     broken.relations[10]!.source = "ghost";

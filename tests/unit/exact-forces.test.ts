@@ -90,10 +90,15 @@ describe("forceCollideExact", () => {
 });
 
 describe("createSimulation's choice of forces", () => {
-  it("lays out a graph at the limit and one past it, both ending apart and finite", () => {
+  it("sums every pair up to the limit and uses d3's quadtrees past it; both lay out apart and finite", () => {
     for (const count of [EXACT_FORCES_UP_TO, EXACT_FORCES_UP_TO + 1]) {
       const nodes: LayoutNode[] = Array.from({ length: count }, (_, index) => ({ index, radius: 6 }));
-      settle(createSimulation(nodes, []), 40);
+      const simulation = createSimulation(nodes, []);
+      // d3's own forces have settings (theta, iterations) that the exact ones do not.
+      const exact = count <= EXACT_FORCES_UP_TO;
+      expect(typeof (simulation.force("charge") as { theta?: unknown }).theta, `${count} actors`).toBe(exact ? "undefined" : "function");
+      expect(typeof (simulation.force("collide") as { iterations?: unknown }).iterations, `${count} actors`).toBe(exact ? "undefined" : "function");
+      settle(simulation, 40);
       expect(nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y))).toBe(true);
       const spread = Math.max(...nodes.map((n) => n.x!)) - Math.min(...nodes.map((n) => n.x!));
       expect(spread, `${count} actors`).toBeGreaterThan(100);
