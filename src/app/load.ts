@@ -71,11 +71,11 @@ export type Loaded<T> = Result<Dataset> & { built?: T | null };
  * other (invalid, trimmed, with unknown fields) comes out as it always did.
  */
 export async function loadDataset<T = never>(url: string, t: Translate, options: LoadOptions<T> = {}): Promise<Loaded<T>> {
-  let checker: Checker | null = null;
+  const used: { checker: Checker | null } = { checker: null };
   try {
-    return await load(url, t, options, (started) => (checker = started));
+    return await load(url, t, options, (checker) => (used.checker = checker));
   } finally {
-    (checker as Checker | null)?.dispose();
+    used.checker?.dispose();
     void options.checker?.then((early) => early?.dispose());
   }
 }
@@ -154,7 +154,9 @@ async function checkAside<T>(
     return null;
   }
   const built = await whileChecking(parsed, () => keepable).catch(() => null);
-  const judged = await Promise.race([verdict, new Promise<null>((resolve) => setTimeout(() => resolve(null), CHECK_PATIENCE_MS))]);
+  let patience: ReturnType<typeof setTimeout> | undefined;
+  const judged = await Promise.race([verdict, new Promise<null>((resolve) => (patience = setTimeout(() => resolve(null), CHECK_PATIENCE_MS)))]);
+  clearTimeout(patience);
   if (judged === null) return null;
   if (!judged.ok) return { ok: false, problems: judged.problems };
   // Trimmed strings or dropped fields: the checked dataset is not the parsed text.

@@ -1,9 +1,8 @@
 /**
  * What the page will need before it can draw, asked for as soon as its first
  * script runs: the label font and the dataset (the bundled one, or the one the
- * address names). Without this they were
- * requested only once the app's chunks had loaded and run, a tenth to a fifth
- * of a second later.
+ * address names). Without this they were requested only once the app's chunks
+ * had loaded and run, a tenth to a fifth of a second later.
  */
 import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
 import { datasetAddress } from "../core/view/query";
