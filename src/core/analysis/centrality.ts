@@ -95,8 +95,8 @@ export function actorNumbers(
 
 /**
  * Standard competition ranking, highest first: equal values share the best rank, which is one more
- * than how many values are higher. Only values are sorted (a typed array, no ids to compare): ranking
- * 10,000 actors by three metrics took a third of a large dataset's start-up work here otherwise.
+ * than how many values are higher. Only values are sorted (a typed array, no ids to compare): with
+ * the ids compared, ranking 10,000 actors by three metrics took about 40 ms as a large dataset opened.
  */
 function competitionRanks(numbers: Map<string, ActorNumbers>, metric: SizeMetric): Map<string, number> {
   const values = Float64Array.from(numbers.values(), (entry) => entry[metric]);
