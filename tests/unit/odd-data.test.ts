@@ -84,6 +84,8 @@ describe("odd but valid data", () => {
     const data = lookup(dataset);
     expect(data.actors.get("__proto__")?.label.en).toBe("Actor __proto__");
     expect(data.relationsOf("constructor").map((r) => r.id)).toEqual(["constructor"]);
+    // A self relation is listed once for its one actor.
+    expect(data.relationsOf("hasOwnProperty").filter((r) => r.id === "self")).toHaveLength(1);
     const shown = applyFilters(data, { ...DEFAULT_VIEW, types: ["__proto__"] });
     expect([...shown.relations]).toEqual(["toString"]);
     expect(searchActors(data, "__proto__", "en").map((h) => h.actor)).toContain("__proto__");

@@ -13,7 +13,8 @@ export interface DatasetLookup {
 export function lookup(dataset: Dataset): DatasetLookup {
   const byActor = new Map<string, Relation[]>();
   for (const relation of dataset.relations) {
-    for (const end of new Set([relation.source, relation.target])) {
+    // A self relation is listed once; no Set per relation (40,000 of them at start-up on a large dataset).
+    for (const end of relation.source === relation.target ? [relation.source] : [relation.source, relation.target]) {
       const list = byActor.get(end);
       if (list) list.push(relation);
       else byActor.set(end, [relation]);
