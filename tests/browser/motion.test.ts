@@ -12,9 +12,13 @@ useBrowser((launched) => (browser = launched));
 
 const ORIGIN = "https://fixtures.entente.test";
 
-/** A ring of 60 states with a chord every fifth: more than the layout settles before the first frame. */
+/**
+ * A ring of 600 states with a chord every fifth: more than the layout settles before the first frame,
+ * and more than it settles within one of the worker's time slices (a ring of 60, laid out with the
+ * exact forces, settled in the first slice on a fast run: nothing was left to unfold).
+ */
 function ringDataset(): string {
-  const n = 60;
+  const n = 600;
   const actors = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, kind: "state", label: { en: `State ${i}` } }));
   const relations = actors.flatMap((_, i) => {
     const ring = { id: `r${i}`, source: `s${i}`, target: `s${(i + 1) % n}`, type: "cooperation", evidence: [{ quote: `State ${i} and its neighbour agreed.`, reportedBy: "Example Wire" }] };
