@@ -68,7 +68,7 @@ export async function runEmbed(): Promise<void> {
   document.title = `${title.textContent} · ${t("app.name")}`;
 
   const mounted = await mountGraph({
-    graph: started.graph,
+    prepared: started.prepared,
     container: graph,
     dataset,
     view: started.view,

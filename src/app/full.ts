@@ -5,7 +5,7 @@
 import { analyseBalance } from "../core/analysis";
 import type { Dataset } from "../core/dataset";
 import { pickText } from "../core/dataset/text";
-import { datasetId, graphKey, type EntenteGraph } from "../core/graph";
+import { datasetId, graphKey } from "../core/graph";
 import type { Problem } from "../core/problems";
 import { direction, type Lang, type MessageKey, type Translate } from "../core/i18n";
 import { searchActors } from "../core/search";
@@ -25,7 +25,7 @@ import { SearchBox } from "../ui/search";
 import { ShareDialog } from "../ui/share";
 import { renderSummary } from "../ui/summary";
 import { actorLabel, type UiContext } from "../ui/context";
-import { mountGraph, type Mounted } from "./mount";
+import { mountGraph, type Mounted, type Prepared } from "./mount";
 import { start } from "./start";
 
 function setState(state: "loading" | "ready" | "settled" | "error"): void {
@@ -146,7 +146,7 @@ async function showDataset(
   t: Translate,
   warnings: readonly Problem[],
   notices: readonly Problem[],
-  graph: EntenteGraph | null = null,
+  prepared?: Prepared,
 ): Promise<Shown | null> {
   renderNotices(
     el.notices,
@@ -166,7 +166,7 @@ async function showDataset(
   const after = { settled: () => {} };
   const mounted = await mountGraph({
     signal,
-    graph,
+    prepared,
     prepare: (graph, graphCtx) => {
       // The title decides the header's height, so it is there before the graph's box is measured.
       renderSummary(el.summary, graphCtx);
@@ -402,12 +402,12 @@ export async function runFull(): Promise<void> {
   let current: Shown | null = null;
   // Showing a large dataset takes more than one task: a later dataset may arrive meanwhile, and wins.
   let showing = new AbortController();
-  const show = async (dataset: Dataset, view: ViewState, warnings: readonly Problem[], notices: readonly Problem[], graph: EntenteGraph | null = null) => {
+  const show = async (dataset: Dataset, view: ViewState, warnings: readonly Problem[], notices: readonly Problem[], prepared?: Prepared) => {
     showing.abort();
     const mine = (showing = new AbortController());
     current?.destroy();
     current = null;
-    const shown = await showDataset(el, mine.signal, dataset, view, lang, t, warnings, notices, graph);
+    const shown = await showDataset(el, mine.signal, dataset, view, lang, t, warnings, notices, prepared);
     if (!mine.signal.aborted) current = shown;
     else shown?.destroy();
   };
@@ -428,5 +428,5 @@ export async function runFull(): Promise<void> {
     setState("error");
     return;
   }
-  await show(started.dataset, started.view, started.warnings, started.notices, started.graph);
+  await show(started.dataset, started.view, started.warnings, started.notices, started.prepared);
 }

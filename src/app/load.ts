@@ -43,7 +43,7 @@ async function readLimited(response: Response, limit: number): Promise<string | 
 }
 
 /** From this many characters of text up, a dataset is checked in a worker while the page goes on (see loadDataset). */
-export const CHECK_ASIDE_FROM = 1_000_000;
+const CHECK_ASIDE_FROM = 1_000_000;
 
 export interface LoadOptions<T> {
   trusted?: boolean;
@@ -81,7 +81,7 @@ export async function loadDataset<T = never>(url: string, t: Translate, options:
 }
 
 /** How long the page waits for the worker's verdict once its own work is done, before it checks the text itself. */
-export const CHECK_PATIENCE_MS = 10_000;
+const CHECK_PATIENCE_MS = 10_000;
 
 async function load<T>(url: string, t: Translate, options: LoadOptions<T>, use: (checker: Checker) => void): Promise<Loaded<T>> {
   const timeoutMs = options.timeoutMs ?? DATASET_TIMEOUT_MS;

@@ -4,7 +4,7 @@
  * reach the renderer, the URL and whoever subscribes.
  */
 import type { Dataset } from "../core/dataset";
-import { lookup } from "../core/dataset/lookup";
+import { lookup, type DatasetLookup } from "../core/dataset/lookup";
 import { applyFilters, type FilterResult } from "../core/filter";
 import { buildGraph, buildGraphInSteps, type EntenteGraph } from "../core/graph";
 import type { Lang, Translate } from "../core/i18n";
@@ -22,6 +22,11 @@ import { ViewStore, type Remember } from "./store";
 
 export type ViewListener = (view: ViewState, filtered: FilterResult, previous: ViewState | null) => void;
 
+export interface Prepared {
+  data: DatasetLookup;
+  graph: EntenteGraph | null;
+}
+
 export interface MountOptions {
   container: HTMLElement;
   dataset: Dataset;
@@ -37,8 +42,8 @@ export interface MountOptions {
   onLayoutError(message: string): void;
   /** Aborted when another dataset is to be shown instead: a mount still under way then stops and returns null. */
   signal?: AbortSignal;
-  /** The dataset's graph in `lang`, built already (while the dataset was checked, see load.ts). */
-  graph?: EntenteGraph | null;
+  /** What start() already made of this dataset: its lookup, and its graph in `lang` when it was built while the dataset was checked (see load.ts). */
+  prepared?: Prepared;
   /**
    * The entry point's own set-up before the layout and the first frame: sizes and colours from the
    * view, and whatever changes the graph's box (a header that grows after the first frame would leave it stretched).
@@ -111,8 +116,8 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     return !options.signal?.aborted;
   };
   if (!(await turn())) return null;
-  const ctx: UiContext = { data: lookup(dataset), lang, t };
-  const graph = options.graph ?? (large ? await buildInSteps(dataset, lang, turn) : buildGraph(dataset, lang));
+  const ctx: UiContext = { data: options.prepared?.data ?? lookup(dataset), lang, t };
+  const graph = options.prepared?.graph ?? (large ? await buildInSteps(dataset, lang, turn) : buildGraph(dataset, lang));
   if (!graph) return null;
   const profile = renderProfile(graph.size, graph.order);
   if (!(await turn())) return null;

@@ -9,9 +9,8 @@ import { chooseLang, translator, type Lang, type Translate } from "../core/i18n"
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
 import { renderProfile } from "../render/profile";
-import type { EntenteGraph } from "../core/graph";
 import { loadDataset } from "./load";
-import { buildInSteps } from "./mount";
+import { buildInSteps, type Prepared } from "./mount";
 import { nextTask } from "./next-task";
 import { bundledDatasetUrl, fontsReady, takeEarly } from "./preload";
 
@@ -24,8 +23,8 @@ export type Started =
       t: Translate;
       notices: Problem[];
       warnings: readonly Problem[];
-      /** The dataset's graph in `lang` when it was built while the dataset was checked (see load.ts). */
-      graph: EntenteGraph | null;
+      /** The dataset's lookup, and its graph in `lang` when it was built while the dataset was checked (see load.ts). */
+      prepared: Prepared;
     }
   | { ok: false; lang: Lang; t: Translate; notices: Problem[]; problems: readonly Problem[] };
 
@@ -52,7 +51,8 @@ export async function start(): Promise<Started> {
   if (renderProfile(result.value.relations.length).large) await nextTask();
   const lang = chooseLang(parsed.view.lang, result.value.meta.source.language, navigator.languages);
   const t = translator(lang);
-  const reconciled = reconcileView(parsed.view, lookup(result.value));
+  const data = lookup(result.value);
+  const reconciled = reconcileView(parsed.view, data);
   return {
     ok: true,
     dataset: result.value,
@@ -61,6 +61,6 @@ export async function start(): Promise<Started> {
     t,
     notices: [...parsed.notices, ...reconciled.notices],
     warnings: result.problems,
-    graph: result.built?.lang === lang ? result.built.graph : null,
+    prepared: { data, graph: result.built?.lang === lang ? result.built.graph : null },
   };
 }
