@@ -47,7 +47,7 @@ const simulation = forceSimulation(nodes)
   .force("charge", forceManyBody())
   .force("center", forceCenter(width / 2, height / 2))
   .on("tick", ticked)
-  .on("end", () => performance.mark("peer:layout-settled"));
+  .on("end", () => afterNextFrame(() => performance.mark("peer:layout-settled")));
 
 function ticked(): void {
   link

@@ -12,3 +12,12 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * Resolves once the browser has put on screen what was drawn before the call: the next animation
+ * frame, then the task after it, as style, layout, paint and the compositor's commit come in between.
+ * A WebGL drawing is only queued when sigma returns; a machine without a GPU finishes it in that commit.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => void nextTask().then(resolve)));
+}
