@@ -30,6 +30,8 @@ export interface Automation {
   processed(): number;
   /** Milliseconds to draw one frame as things are (no re-indexing), for the benchmark's profiles. */
   timeDraw(): number;
+  /** Whether sigma draws its picking pass yet: only once a pointer has come over the graph (render/picking.ts). */
+  picking(): boolean;
 }
 
 declare global {
@@ -62,6 +64,7 @@ export function exposeAutomation(parts: {
     nodeSize: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "size") ?? null) : null),
     drawnEdges: () => drawnRelations().length,
     drawnRelations: () => drawnRelations(),
+    picking: () => parts.renderer.picking,
     timeDraw: () => {
       const start = performance.now();
       parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });

@@ -19,6 +19,7 @@ import type { EdgeProgramType } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { ActorNode, RelationEdge } from "../core/graph";
+import { pickLater } from "./picking";
 
 type EntenteEdgeProgram = EdgeProgramType<ActorNode, RelationEdge>;
 
@@ -207,11 +208,12 @@ function dashableThin(): EntenteEdgeProgram {
   } as unknown as EntenteEdgeProgram;
 }
 
-export const DashableLineProgram = dashable(EdgeRectangleProgram, dashStraightShaders);
-export const DashableThinProgram = dashableThin();
+// Each draws its picking pass only once a pointer has come over the graph (see picking.ts).
+export const DashableLineProgram = pickLater(dashable(EdgeRectangleProgram, dashStraightShaders));
+export const DashableThinProgram = pickLater(dashableThin());
 export const DashableArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
-  dashable(EdgeClampedProgram, dashStraightShaders),
-  EdgeArrowHeadProgram as unknown as EntenteEdgeProgram,
+  pickLater(dashable(EdgeClampedProgram, dashStraightShaders)),
+  pickLater(EdgeArrowHeadProgram as unknown as EntenteEdgeProgram),
 ]);
-export const DashableCurveProgram = dashable(EdgeCurveProgram, dashCurveShaders);
-export const DashableCurvedArrowProgram = dashable(EdgeCurvedArrowProgram, dashCurveShaders);
+export const DashableCurveProgram = pickLater(dashable(EdgeCurveProgram, dashCurveShaders));
+export const DashableCurvedArrowProgram = pickLater(dashable(EdgeCurvedArrowProgram, dashCurveShaders));

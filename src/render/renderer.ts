@@ -4,6 +4,7 @@
  * state in reducers; the graph itself is only touched to move a dragged node.
  */
 import Sigma from "sigma";
+import { NodeCircleProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { Attributes } from "graphology-types";
 import { datasetId, graphKey, type ActorNode, type EntenteGraph, type RelationEdge } from "../core/graph";
@@ -12,6 +13,7 @@ import type { RenderProfile } from "./profile";
 import type { Theme } from "./theme";
 import { hoverDrawer } from "./hover";
 import { PairGraph } from "./pairs";
+import { isPicking, pickLater, startPicking } from "./picking";
 import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram, DashableThinProgram } from "./dashed";
 
 export type { Selection };
@@ -141,6 +143,7 @@ export class GraphRenderer {
       zIndex: options.profile.zIndex,
       stagePadding: 40,
       edgeProgramClasses: programs,
+      nodeProgramClasses: { circle: NODE_PROGRAM },
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
@@ -158,6 +161,8 @@ export class GraphRenderer {
   }
 
   private readonly resizing: ResizeObserver;
+  /** Until a pointer first comes over the graph (see bind). */
+  private readonly pointerWatch = new AbortController();
 
   setSelection(selection: Selection): void {
     if (selection?.kind === this.selection?.kind && selection?.id === this.selection?.id) return;
@@ -370,6 +375,7 @@ export class GraphRenderer {
 
   kill(): void {
     this.resizing.disconnect();
+    this.pointerWatch.abort();
     this.pairs?.dispose();
     if (this.reindexTimer !== null) clearTimeout(this.reindexTimer);
     this.sigma.kill();
@@ -513,8 +519,21 @@ export class GraphRenderer {
     return out;
   }
 
+  /** Whether sigma draws its picking pass yet (see picking.ts). */
+  get picking(): boolean {
+    return isPicking(this.sigma);
+  }
+
   private bind(): void {
     const sigma = this.sigma;
+    // Pointer events come before the mouse and touch events sigma reads the picking texture for.
+    const startOnce = () => {
+      startPicking(sigma);
+      this.pointerWatch.abort();
+    };
+    for (const type of ["pointerover", "pointermove", "pointerdown"]) {
+      sigma.getContainer().addEventListener(type, startOnce, { capture: true, signal: this.pointerWatch.signal });
+    }
     // Once sigma has processed the graph, every line has its place: repaints may skip indexation again.
     sigma.on("afterProcess", () => {
       this.linesUnplaced = false;
@@ -585,6 +604,9 @@ export class GraphRenderer {
     });
   }
 }
+
+/** Sigma's default node program, drawing its picking pass only once a pointer has come over the graph. */
+const NODE_PROGRAM = pickLater(NodeCircleProgram);
 
 const EDGE_PROGRAMS = {
   line: DashableLineProgram,

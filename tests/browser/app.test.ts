@@ -122,6 +122,26 @@ describe("the full app", () => {
     await page.close();
   });
 
+  it("draws no picking pass before a pointer comes over the graph, and finds the node under the first move", async () => {
+    const { page, errors } = await open(browser);
+    await settled(page);
+    expect(await page.evaluate(() => window.entente!.picking())).toBe(false);
+    // A keyboard reader does not need it either.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => window.entente!.picking())).toBe(false);
+    // One move, straight onto a node: the pointer events that come first start the picking pass.
+    const putin = await nodePoint(page, "putin");
+    await page.mouse.move(putin.x, putin.y);
+    expect(await page.evaluate(() => window.entente!.picking())).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>("#graph")!.style.cursor)).toBe("pointer");
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(() => page.locator("#details h2").innerText()).toBe("Vladimir Putin");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("a second actor clicked right after the first is the one selected (not taken for a double click)", async () => {
     const { page, errors } = await open(browser);
     await settled(page);

@@ -38,7 +38,8 @@ export function pickLanguage(
 /** Longest label shown whole, in characters as a reader counts them (grapheme clusters). */
 export const LABEL_MAX = 80;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Made on first use: making it loads the segmentation rules, about 10 ms, and most texts are short enough to need none.
+let graphemes: Intl.Segmenter | null = null;
 
 /**
  * A text cut to `max` characters with an ellipsis, for places with room for a
@@ -48,6 +49,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 export function shorten(text: string, max = LABEL_MAX): string {
   if (text.length <= max) return text;
   const parts: string[] = [];
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   for (const { segment } of graphemes.segment(text)) {
     if (parts.length === max) return `${parts.join("").trimEnd()}…`;
     parts.push(segment);

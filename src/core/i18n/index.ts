@@ -34,8 +34,28 @@ export function direction(lang: Lang): "rtl" | "ltr" {
   return lang === "fa" ? "rtl" : "ltr";
 }
 
+/**
+ * Intl's formatters, made once per locale and kind: making one loads the locale's data, a
+ * millisecond or more each, and a page formats hundreds of numbers and dates as it opens.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
+  let made = cache.get(locale);
+  if (made === undefined) {
+    made = make(locale);
+    cache.set(locale, made);
+  }
+  return made;
+}
+
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+const dateFormat = (locale: string) => cached(dateFormats, locale, (l) => new Intl.DateTimeFormat(l, DATE_OPTIONS));
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === "fa" ? "fa-IR" : "en-US").format(n);
+  return cached(numberFormats, lang === "fa" ? "fa-IR" : "en-US", (l) => new Intl.NumberFormat(l)).format(n);
 }
 
 /** A YYYY-MM-DD date in the reader's language; Persian readers also get the Solar Hijri date. */
@@ -45,13 +65,12 @@ export function formatDate(isoDate: string, lang: Lang): string {
   const date = new Date(Date.UTC(y, m - 1, d));
   // Not a calendar date (2015-02-30, 2015-13-01): show it as written rather than a shifted one.
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return isoDate;
-  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
   if (lang === "fa") {
-    const solar = new Intl.DateTimeFormat("fa-IR-u-ca-persian", options).format(date);
-    const gregorian = new Intl.DateTimeFormat("fa-IR-u-ca-gregory", options).format(date);
+    const solar = dateFormat("fa-IR-u-ca-persian").format(date);
+    const gregorian = dateFormat("fa-IR-u-ca-gregory").format(date);
     return `${solar} (${gregorian})`;
   }
-  return new Intl.DateTimeFormat("en-GB", options).format(date);
+  return dateFormat("en-GB").format(date);
 }
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -64,7 +83,7 @@ function pluralForm(message: string, lang: Lang, n: unknown): string {
   if (!message.includes("|")) return message;
   const [one = "", other = one] = message.split("|");
   if (typeof n !== "number") return other;
-  return new Intl.PluralRules(lang).select(n) === "one" ? one : other;
+  return cached(pluralRules, lang, (l) => new Intl.PluralRules(l)).select(n) === "one" ? one : other;
 }
 
 export function translator(lang: Lang): Translate {
