@@ -10,6 +10,8 @@ export interface RenderProfile {
   enableEdgeEvents: boolean;
   simpleEdges: boolean;
   hideEdgesOnMove: boolean;
+  /** Nodes drawn as points (one vertex each) rather than as instanced triangles: see renderer.ts. */
+  pointNodes: boolean;
   labelRenderedSizeThreshold: number;
   zIndex: boolean;
 }
@@ -25,6 +27,7 @@ export function renderProfile(edges: number, actors = 0): RenderProfile {
     enableEdgeEvents: !large,
     simpleEdges: large,
     hideEdgesOnMove: large,
+    pointNodes: large,
     // On a large graph only the biggest discs are labelled at first (sigma's label grid keeps labels apart); more as one zooms in.
     labelRenderedSizeThreshold: large ? Math.min(10, 0.8 * nodeSizeScale(actors).max) : 4,
     zIndex: !large,

@@ -78,6 +78,13 @@ describe("nodeSizeScale", () => {
     expect(renderProfile(6_000, 60).labelRenderedSizeThreshold).toBe(10);
     expect(renderProfile(100, 13).labelRenderedSizeThreshold).toBe(4);
   });
+
+  it("draws a large graph's nodes as points and a small graph's as sigma's discs", () => {
+    expect(renderProfile(40_000, 10_000)).toMatchObject({ large: true, pointNodes: true, simpleEdges: true, enableEdgeEvents: false });
+    expect(renderProfile(5_001, 1_200)).toMatchObject({ large: true, pointNodes: true });
+    expect(renderProfile(5_000, 1_200)).toMatchObject({ large: false, pointNodes: false, enableEdgeEvents: true });
+    expect(renderProfile(26, 13)).toMatchObject({ large: false, pointNodes: false, simpleEdges: false });
+  });
 });
 
 describe("curvature", () => {
