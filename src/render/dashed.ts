@@ -20,6 +20,7 @@ import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { ActorNode, RelationEdge } from "../core/graph";
 import { pickLater } from "./picking";
+import { uninstanced } from "./uninstanced";
 
 type EntenteEdgeProgram = EdgeProgramType<ActorNode, RelationEdge>;
 
@@ -160,7 +161,7 @@ function dashable(program: unknown, patch: Patch): EntenteEdgeProgram {
 
     override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
       super.processVisibleItem(edgeIndex, startIndex, source, target, data);
-      // These programs are instanced: one record per edge, a_dashed its last item.
+      // One record per edge (uninstanced repeats it for each vertex), a_dashed its last item.
       this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 1] = isDashed(data);
     }
   } as unknown as EntenteEdgeProgram;
@@ -208,12 +209,13 @@ function dashableThin(): EntenteEdgeProgram {
   } as unknown as EntenteEdgeProgram;
 }
 
-// Each draws its picking pass only once a pointer has come over the graph (see picking.ts).
-export const DashableLineProgram = pickLater(dashable(EdgeRectangleProgram, dashStraightShaders));
+// Each draws its picking pass only once a pointer has come over the graph (see picking.ts), and all
+// its edges in one plain draw call rather than one instance each (see uninstanced.ts).
+export const DashableLineProgram = pickLater(uninstanced(dashable(EdgeRectangleProgram, dashStraightShaders)));
 export const DashableThinProgram = pickLater(dashableThin());
 export const DashableArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
-  pickLater(dashable(EdgeClampedProgram, dashStraightShaders)),
-  pickLater(EdgeArrowHeadProgram as unknown as EntenteEdgeProgram),
+  pickLater(uninstanced(dashable(EdgeClampedProgram, dashStraightShaders))),
+  pickLater(uninstanced(EdgeArrowHeadProgram as unknown as EntenteEdgeProgram)),
 ]);
-export const DashableCurveProgram = pickLater(dashable(EdgeCurveProgram, dashCurveShaders));
-export const DashableCurvedArrowProgram = pickLater(dashable(EdgeCurvedArrowProgram, dashCurveShaders));
+export const DashableCurveProgram = pickLater(uninstanced(dashable(EdgeCurveProgram, dashCurveShaders)));
+export const DashableCurvedArrowProgram = pickLater(uninstanced(dashable(EdgeCurvedArrowProgram, dashCurveShaders)));

@@ -14,6 +14,7 @@ import type { Theme } from "./theme";
 import { hoverDrawer } from "./hover";
 import { PairGraph } from "./pairs";
 import { isPicking, pickLater, startPicking } from "./picking";
+import { uninstanced } from "./uninstanced";
 import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram, DashableThinProgram } from "./dashed";
 
 export type { Selection };
@@ -606,12 +607,12 @@ export class GraphRenderer {
   }
 }
 
-/** Sigma's default node program, drawing its picking pass only once a pointer has come over the graph. */
-const NODE_PROGRAM = pickLater(NodeCircleProgram);
+/** Sigma's default node program, drawing its picking pass only once a pointer has come over the graph, every disc in one call. */
+const NODE_PROGRAM = pickLater(uninstanced(NodeCircleProgram));
 /**
- * The same discs drawn as points, a vertex each, in one draw call: sigma's default program draws each
- * node as an instance, and a software WebGL (SwiftShader) draws instances one by one, which cost about
- * 0.2 s a frame at 10,000 nodes.
+ * The same discs drawn as points, for the graphs with the most nodes: one vertex a node where the
+ * discs' triangles take three, each with the node's whole record. (Drawn as sigma draws them, one
+ * instance a node, 10,000 discs cost a software WebGL about 0.2 s a frame.)
  */
 const POINT_NODE_PROGRAM = pickLater(NodePointProgram);
 
