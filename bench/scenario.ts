@@ -189,11 +189,14 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
       record("longest main-thread task during layout", marks.longest);
     }
 
-    // Pan (a mouse drag) then zoom (wheel steps), frame times from requestAnimationFrame deltas.
+    // Pan (a mouse drag) then zoom (wheel steps), frame times from requestAnimationFrame deltas. The drag
+    // starts near the stage's top-right corner, outside the drawing's padding and clear of the peers'
+    // checkbox and Entente's notices: from a node (the middle of a dense graph has one nearly
+    // everywhere), every tool drags that node instead of the view.
     const box = await page.evaluate(() => {
       const stage = document.querySelector("canvas.sigma-mouse")?.parentElement ?? document.querySelector("#cy, svg");
       const r = stage!.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      return { x: r.right - 12, y: r.top + 12 };
     });
     await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __recording: boolean };
@@ -210,9 +213,9 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
         requestAnimationFrame(loop);
       });
     });
-    await page.mouse.move(box.x + 37, box.y + 23);
+    await page.mouse.move(box.x, box.y);
     await page.mouse.down();
-    for (let i = 0; i < reps.panSteps; i++) await page.mouse.move(box.x + 37 + (i * 240) / reps.panSteps, box.y + 23 + (i * 120) / reps.panSteps);
+    for (let i = 0; i < reps.panSteps; i++) await page.mouse.move(box.x - (i * 240) / reps.panSteps, box.y + (i * 120) / reps.panSteps);
     await page.mouse.up();
     for (let i = 0; i < reps.wheelSteps; i++) {
       await page.mouse.wheel(0, i < reps.wheelSteps / 2 ? -240 : 240);

@@ -32,6 +32,8 @@ export interface Automation {
   timeDraw(): number;
   /** Whether sigma draws its picking pass yet: only once a pointer has come over the graph (render/picking.ts). */
   picking(): boolean;
+  /** Whether relations hide while the camera moves: always on large graphs, on others once moving was slow (render/slow-moves.ts). */
+  edgesHideOnMove(): boolean;
 }
 
 declare global {
@@ -65,6 +67,7 @@ export function exposeAutomation(parts: {
     drawnEdges: () => drawnRelations().length,
     drawnRelations: () => drawnRelations(),
     picking: () => parts.renderer.picking,
+    edgesHideOnMove: () => parts.renderer.sigma.getSetting("hideEdgesOnMove"),
     timeDraw: () => {
       const start = performance.now();
       parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });

@@ -14,6 +14,7 @@ import type { Theme } from "./theme";
 import { hoverDrawer } from "./hover";
 import { PairGraph } from "./pairs";
 import { isPicking, pickLater, startPicking } from "./picking";
+import { SlowMoves } from "./slow-moves";
 import { uninstanced } from "./uninstanced";
 import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram, DashableThinProgram } from "./dashed";
 
@@ -526,6 +527,21 @@ export class GraphRenderer {
     return isPicking(this.sigma);
   }
 
+  /** On a machine that draws the camera's moves slowly, relations hide while it moves, as on large graphs (see slow-moves.ts). */
+  private hideEdgesOnSlowMoves(): void {
+    const sigma = this.sigma;
+    const captor = sigma.getMouseCaptor();
+    const moves = new SlowMoves();
+    const onRender = () => {
+      // The camera's moves only: dragging an actor moves the mouse too, and its relations are what one watches then.
+      const moving = sigma.getCamera().isAnimated() || captor.currentWheelDirection !== 0 || (captor.isMoving && this.dragged === null);
+      if (!moves.frame(performance.now(), moving)) return;
+      sigma.off("afterRender", onRender);
+      sigma.setSetting("hideEdgesOnMove", true);
+    };
+    sigma.on("afterRender", onRender);
+  }
+
   private bind(): void {
     const sigma = this.sigma;
     // Pointer events come before the mouse and touch events sigma reads the picking texture for.
@@ -536,6 +552,7 @@ export class GraphRenderer {
     for (const type of ["pointerover", "pointermove", "pointerdown"]) {
       sigma.getContainer().addEventListener(type, startOnce, { capture: true, signal: this.pointerWatch.signal });
     }
+    if (!this.options.profile.hideEdgesOnMove) this.hideEdgesOnSlowMoves();
     // Once sigma has processed the graph, every line has its place: repaints may skip indexation again.
     sigma.on("afterProcess", () => {
       this.linesUnplaced = false;
