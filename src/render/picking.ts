@@ -3,7 +3,7 @@
  * node or edge is under the pointer. Nothing reads that texture before a pointer comes over the
  * graph, and on a machine without a GPU it is not free: each program's first draw makes SwiftShader
  * build a pipeline for it (tens of milliseconds each), and the picking pass doubled those builds,
- * all in the commit of the page's first frame (0.15-0.2 s of it for the article's graph).
+ * all in the commit of the page's first frame (about 0.12 s of it for the article's graph).
  *
  * Programs made by `pickLater` skip the picking pass for a sigma instance until `startPicking` is
  * called for it; the renderer does that when a pointer first comes over the graph, before sigma

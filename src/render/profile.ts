@@ -10,7 +10,7 @@ export interface RenderProfile {
   enableEdgeEvents: boolean;
   simpleEdges: boolean;
   hideEdgesOnMove: boolean;
-  /** Nodes drawn as points (one vertex each) rather than as instanced triangles: see renderer.ts. */
+  /** Nodes drawn as points (one vertex each) rather than as sigma's discs (three each): see renderer.ts. */
   pointNodes: boolean;
   labelRenderedSizeThreshold: number;
   zIndex: boolean;
