@@ -533,8 +533,8 @@ export class GraphRenderer {
     const captor = sigma.getMouseCaptor();
     const moves = new SlowMoves();
     const onRender = () => {
-      // The camera's moves only: dragging an actor moves the mouse too, and its relations are what one watches then.
-      const moving = sigma.getCamera().isAnimated() || captor.currentWheelDirection !== 0 || (captor.isMoving && this.dragged === null);
+      // The camera's moves only: an actor's drag takes its mouse moves from sigma, which then does not count them.
+      const moving = sigma.getCamera().isAnimated() || captor.currentWheelDirection !== 0 || captor.isMoving;
       if (!moves.frame(performance.now(), moving)) return;
       sigma.off("afterRender", onRender);
       sigma.setSetting("hideEdgesOnMove", true);

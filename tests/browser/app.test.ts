@@ -179,6 +179,36 @@ describe("the full app", () => {
     await page.close();
   });
 
+  it("hides the relations while the view moves once moving it has been slow, but not for an actor's drag", async () => {
+    const { page, errors } = await open(browser);
+    await settled(page);
+    expect(await page.evaluate(() => window.entente!.edgesHideOnMove())).toBe(false);
+    // A slow machine, made here: every frame takes 100 ms of the page's time.
+    await page.evaluate(() => {
+      const burn = () => {
+        const end = performance.now() + 100;
+        while (performance.now() < end);
+        requestAnimationFrame(burn);
+      };
+      requestAnimationFrame(burn);
+    });
+    const drag = async (from: { x: number; y: number }) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 12; i++) await page.mouse.move(from.x - 15 * i, from.y + 8 * i);
+      await page.mouse.up();
+    };
+    // Dragging an actor is slow too, but its relations are what one watches then.
+    await drag(await nodePoint(page, "syria"));
+    expect(await page.evaluate(() => window.entente!.edgesHideOnMove())).toBe(false);
+    // Moving the view, from an empty corner.
+    const box = (await page.locator("#graph").boundingBox())!;
+    await drag({ x: box.x + box.width - 12, y: box.y + 12 });
+    expect(await page.evaluate(() => window.entente!.edgesHideOnMove())).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("follows its own box when only the box changes size, not the window", async () => {
     const { page, errors } = await open(browser);
     await settled(page);
