@@ -80,6 +80,17 @@ export async function loadDataset<T = never>(url: string, t: Translate, options:
   }
 }
 
+/**
+ * A worker to check a large text while the page builds from it, started as the text comes in: the
+ * one the early request started, else one of its own when the response may be large; none for the
+ * bundled dataset or when there is nothing to build meanwhile.
+ */
+async function checkerFor<T>(response: Response, options: LoadOptions<T>): Promise<Checker | null> {
+  if (options.trusted || !options.whileChecking) return null;
+  if (options.checker) return options.checker;
+  return mayBeLarge(response) ? startChecker() : null;
+}
+
 /** How long the page waits for the worker's verdict once its own work is done, before it checks the text itself. */
 const CHECK_PATIENCE_MS = 10_000;
 
@@ -98,8 +109,7 @@ async function load<T>(url: string, t: Translate, options: LoadOptions<T>, use: 
     return cause instanceof DOMException && cause.name === "TimeoutError" ? timedOut() : fail(t("load.network"));
   }
   if (!response.ok) return fail(t("load.httpStatus", { status: String(response.status) }));
-  // A worker to check a large text while the page builds from it, started as the text comes in.
-  const checker = options.trusted || !options.whileChecking ? null : options.checker ? await options.checker : mayBeLarge(response) ? startChecker() : null;
+  const checker = await checkerFor(response, options);
   if (checker) use(checker);
   // Else the validator's chunk loads while the text comes in (at the page's very start it only slowed
   // the app's own chunks).

@@ -1,3 +1,4 @@
 export * from "./types";
-export { parseView, serializeView, resolveHttpUrl, withParam, type ParsedView } from "./url";
+export { parseView, serializeView, withParam, type ParsedView } from "./url";
+export { resolveHttpUrl } from "./query";
 export { reconcileView } from "./reconcile";

@@ -7,8 +7,6 @@ import { ACTOR_KINDS, isIsoDate, type ActorKind } from "../dataset/kinds";
 import { isLang } from "../i18n";
 import { msg, warning, type Problem } from "../problems";
 import { datasetAddress, decodeComponent, encodeComponent, rawParams } from "./query";
-
-export { resolveHttpUrl } from "./query";
 import { DEFAULT_VIEW, type FocusDepth, type HiddenMode, type ViewState } from "./types";
 
 export interface ParsedView {
