@@ -26,6 +26,8 @@ export interface Automation {
   drawnEdges(): number;
   /** The ids of the relations drawn as lines: on a large graph, the one each pair's line shows. */
   drawnRelations(): string[];
+  /** For each relation type, the colours its drawn lines have. */
+  drawnColors(): Record<string, string[]>;
   /** How many times sigma has processed (indexed) the whole graph: a repaint in place does not. */
   processed(): number;
   /** Milliseconds to draw one frame as things are (no re-indexing), for the benchmark's profiles. */
@@ -66,6 +68,14 @@ export function exposeAutomation(parts: {
     nodeSize: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "size") ?? null) : null),
     drawnEdges: () => drawnRelations().length,
     drawnRelations: () => drawnRelations(),
+    drawnColors: () => {
+      const colors = new Map<string, Set<string>>();
+      parts.renderer.forEachDrawnRelation((_relation, display, attributes) => {
+        const seen = colors.get(attributes.relationType) ?? new Set<string>();
+        colors.set(attributes.relationType, seen.add(display.color));
+      });
+      return Object.fromEntries([...colors].map(([type, seen]) => [type, [...seen].sort()]));
+    },
     picking: () => parts.renderer.picking,
     edgesHideOnMove: () => parts.renderer.sigma.getSetting("hideEdgesOnMove"),
     timeDraw: () => {

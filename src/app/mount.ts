@@ -24,6 +24,7 @@ export type ViewListener = (view: ViewState, filtered: FilterResult, previous: V
 
 export interface Prepared {
   data: DatasetLookup;
+  /** Built with its appearance applied (applyAppearance), in the language the page shows. */
   graph: EntenteGraph | null;
 }
 
@@ -121,7 +122,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   if (!graph) return null;
   const profile = renderProfile(graph.size, graph.order);
   if (!(await turn())) return null;
-  applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
+  if (!options.prepared?.graph) applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
   options.prepare?.(graph, ctx);
   if (!(await turn())) return null;
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;

@@ -4,10 +4,13 @@
  * Every failure comes back as problems.
  */
 import type { Dataset } from "../core/dataset";
-import { lookup } from "../core/dataset/lookup";
+import { lookup, type DatasetLookup } from "../core/dataset/lookup";
+import type { EntenteGraph } from "../core/graph";
+import { prepareFilters } from "../core/filter";
 import { chooseLang, translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
+import { applyAppearance } from "../render/appearance";
 import { renderProfile } from "../render/profile";
 import { loadDataset } from "./load";
 import { buildInSteps, type Prepared } from "./mount";
@@ -28,19 +31,34 @@ export type Started =
     }
   | { ok: false; lang: Lang; t: Translate; notices: Problem[]; problems: readonly Problem[] };
 
+/** What was made from the parsed text while the worker checked it. */
+interface Speculated {
+  lang: Lang;
+  graph: EntenteGraph;
+  data: DatasetLookup;
+}
+
 export async function start(): Promise<Started> {
   const parsed = parseView(location.search, location.href);
   // Until the dataset is read, its language is unknown: a failure to load it is told in the reader's.
   const readerLang = chooseLang(parsed.view.lang, undefined, navigator.languages);
   const url = parsed.view.data ?? bundledDatasetUrl;
   const early = takeEarly(url);
-  // A large dataset's graph is built while a worker checks it; the parsed text may be anything then.
-  const whileChecking = async (text: unknown, useful: () => boolean) => {
+  // A large dataset's graph (with its appearance) and lookup are made while a worker checks it: the
+  // page would otherwise wait idle for the verdict, then do them. The parsed text may be anything then.
+  const whileChecking = async (text: unknown, useful: () => boolean): Promise<Speculated | null> => {
     const unchecked = text as Dataset;
     if (!renderProfile(unchecked.relations.length).large) return null;
     const lang = chooseLang(parsed.view.lang, unchecked.meta.source.language, navigator.languages);
-    const graph = await buildInSteps(unchecked, lang, () => nextTask().then(useful));
-    return graph && { lang, graph };
+    const turn = () => nextTask().then(useful);
+    const graph = await buildInSteps(unchecked, lang, turn);
+    if (!graph || !(await turn())) return null;
+    applyAppearance(graph, unchecked, { simpleEdges: renderProfile(graph.size, graph.order).simpleEdges });
+    if (!(await turn())) return null;
+    const data = lookup(unchecked);
+    if (!(await turn())) return null;
+    prepareFilters(data);
+    return { lang, graph, data };
   };
   const [result] = await Promise.all([
     loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null, response: early?.response, checker: early?.checker, whileChecking }),
@@ -51,7 +69,8 @@ export async function start(): Promise<Started> {
   if (renderProfile(result.value.relations.length).large) await nextTask();
   const lang = chooseLang(parsed.view.lang, result.value.meta.source.language, navigator.languages);
   const t = translator(lang);
-  const data = lookup(result.value);
+  // The lookup does not depend on the language; the graph's labels do.
+  const data = result.built?.data ?? lookup(result.value);
   const reconciled = reconcileView(parsed.view, data);
   return {
     ok: true,

@@ -33,6 +33,14 @@ interface Compiled {
 
 const compiledCache = new WeakMap<DatasetLookup, Compiled>();
 
+/**
+ * Indexes a dataset for filtering ahead of its first applyFilters, which then only filters: the
+ * page does it while it would otherwise wait (a large dataset's check in a worker).
+ */
+export function prepareFilters(data: DatasetLookup): void {
+  compile(data);
+}
+
 function compile(data: DatasetLookup): Compiled {
   const cached = compiledCache.get(data);
   if (cached) return cached;
