@@ -21,9 +21,9 @@ import { lookup } from "../src/core/dataset/lookup";
 import { gdeltRows } from "./gdelt-rows";
 import { benchDatasets } from "./datasets";
 import { buildAndServePeers } from "./peers/serve";
-import { measureTool, OBSERVE_LONG_TASKS, type Repetitions } from "./scenario";
+import { measureTool, OBSERVE_LONG_TASKS, reload, withLoads, type Figure, type LoadTimes, type Repetitions, type ToolPage } from "./scenario";
 import { printTable } from "./table";
-import { TOOLS, toolPage, type Shared } from "./tools";
+import { TOOLS, toolPage, type Shared, type ToolName } from "./tools";
 
 export interface Run {
   tool: string;
@@ -159,12 +159,25 @@ async function main(): Promise<void> {
       const shared: Shared = { peerData: null, hoverId: data.dataset.actors[0]!.id };
       // The embed is measured on every dataset in a full run; --quick keeps it to the article (its size and load target).
       const tools = TOOLS.filter((t) => t !== "entente-embed" || !quick || data.name === "article");
+      const pages = new Map<ToolName, ToolPage>();
+      const figuresOf = new Map<ToolName, Figure[]>();
       for (const tool of tools) {
         const t0 = Date.now();
-        const figures = await measureTool(browser, toolPage(tool, data, { app: served.url, peers: peers.url }, shared), reps, loadsOf(data.name));
-        for (const f of figures) runs.push({ tool, dataset: data.name, ...f });
+        const page = toolPage(tool, data, { app: served.url, peers: peers.url }, shared);
+        pages.set(tool, page);
+        figuresOf.set(tool, await measureTool(browser, page, reps));
         console.log(`  ${tool} on ${data.name}: ${Math.round((Date.now() - t0) / 1000)} s`);
       }
+      // More navigations for the load figures, the tools taking turns (and turning the order round
+      // each time): each tool's loads in a row, minutes apart from the next tool's, let the machine's
+      // drift into the ratios. The peers' pages need Entente's positions, so this comes after.
+      const t0 = Date.now();
+      const more = new Map<ToolName, LoadTimes[]>(tools.map((tool) => [tool, []]));
+      for (let round = 1; round < loadsOf(data.name); round++) {
+        for (const tool of round % 2 ? [...tools].reverse() : tools) more.get(tool)!.push(await reload(browser, pages.get(tool)!));
+      }
+      if (loadsOf(data.name) > 1) console.log(`  ${loadsOf(data.name) - 1} more loads of each on ${data.name}: ${Math.round((Date.now() - t0) / 1000)} s`);
+      for (const tool of tools) for (const f of withLoads(figuresOf.get(tool)!, more.get(tool)!)) runs.push({ tool, dataset: data.name, ...f });
     }
     // Structural balance runs in the page's own thread: time it here, on the same data.
     const big = lookup(generateDataset(10000));

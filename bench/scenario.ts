@@ -115,7 +115,7 @@ function markTime(page: Page, name: string, timeoutMs: number): Promise<number |
  * One more navigation, for the load figures only: the first frame, and the settled layout when it
  * comes within a second of it (later than that, only the first navigation, which waits, records it).
  */
-async function reload(browser: Browser, tool: ToolPage): Promise<{ first: number | null; settled: number | null }> {
+export async function reload(browser: Browser, tool: ToolPage): Promise<LoadTimes> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     await page.addInitScript("window.__name = (f) => f;");
@@ -129,21 +129,43 @@ async function reload(browser: Browser, tool: ToolPage): Promise<{ first: number
   }
 }
 
+/** The load figures of one navigation (see reload). */
+export interface LoadTimes {
+  first: number | null;
+  settled: number | null;
+}
+
+/** The figure names withLoads replaces. */
+const FIRST = "first frame after navigation";
+const SETTLED = "layout settled after navigation";
+
 /**
- * `loads`: navigations whose first frame (and settled layout, see reload) are measured; the figures are
- * their medians. One load on a machine shared with other work varied by a factor of 1.5 to 2.
+ * A tool's figures with its load figures (first frame, settled layout) replaced by their medians over
+ * the scenario's own navigation and `more` (see reload). One load on a machine shared with other
+ * work varied by a factor of 1.5 to 2.
  */
-export async function measureTool(browser: Browser, tool: ToolPage, reps: Repetitions, loads = 1): Promise<Figure[]> {
+export function withLoads(figures: Figure[], more: LoadTimes[]): Figure[] {
+  if (more.length === 0) return figures;
+  const note = (count: number) => (count > 1 ? `median of ${count} navigations, taking turns with the other tools'` : undefined);
+  return figures.map((f) => {
+    if (f.figure === FIRST) {
+      const values = [f.value, ...more.map((m) => m.first)].filter((v): v is number => v !== null);
+      return { ...f, value: values.length ? round(median(values)) : null, ...(note(values.length) ? { note: note(values.length) } : {}) };
+    }
+    // A layout that did not settle keeps its figure and note: it is told, not measured.
+    if (f.figure === SETTLED && f.value !== null) {
+      const values = [f.value, ...more.map((m) => m.settled).filter((v): v is number => v !== null)];
+      return { ...f, value: round(median(values)), ...(note(values.length) ? { note: note(values.length) } : {}) };
+    }
+    return f;
+  });
+}
+
+/** The whole scenario on one navigation; its load figures may then take more navigations (withLoads). */
+export async function measureTool(browser: Browser, tool: ToolPage, reps: Repetitions): Promise<Figure[]> {
   const figures: Figure[] = [];
   const record = (figure: string, value: number | null, unit = "ms", note?: string) =>
     figures.push({ figure, value: round(value), unit, ...(note ? { note } : {}) });
-  const firsts: number[] = [];
-  const settles: number[] = [];
-  for (let i = 1; i < loads; i++) {
-    const { first, settled } = await reload(browser, tool);
-    if (first !== null) firsts.push(first);
-    if (settled !== null) settles.push(settled);
-  }
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   let lapAt = Date.now();
   const lap = (phase: string) => {
@@ -179,13 +201,10 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
       [tool.firstMark, tool.settledMark] as const,
     );
     lap("load");
-    if (marks.first !== null) firsts.push(marks.first);
-    const loadNote = (count: number) => (count > 1 ? `median of ${count} navigations` : undefined);
-    record("first frame after navigation", firsts.length ? median(firsts) : null, "ms", loadNote(firsts.length));
+    record(FIRST, marks.first);
     if (tool.settledMark) {
-      if (outcome === "settled" && marks.settled !== null) settles.push(marks.settled);
-      if (outcome === "settled") record("layout settled after navigation", median(settles), "ms", loadNote(settles.length));
-      else record("layout settled after navigation", null, "ms", `not settled after ${reps.layoutTimeoutMs / 1000} s; stopped`);
+      if (outcome === "settled") record(SETTLED, marks.settled);
+      else record(SETTLED, null, "ms", `not settled after ${reps.layoutTimeoutMs / 1000} s; stopped`);
       record("longest main-thread task during layout", marks.longest);
     }
 
