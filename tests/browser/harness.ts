@@ -52,7 +52,27 @@ export async function openOn(page: Page, query: string): Promise<OpenPage> {
 }
 
 export async function settled(page: Page): Promise<void> {
-  await page.waitForSelector("body[data-state=settled]", { timeout: 45_000 });
+  try {
+    await page.waitForSelector("body[data-state=settled]", { timeout: 45_000 });
+  } catch (error) {
+    throw new Error(`the page did not settle: ${await whereItStands(page)}`, { cause: error });
+  }
+}
+
+/** What the page shows of its progress, for a failure's message: its state, status line, problems and milestones. */
+async function whereItStands(page: Page): Promise<string> {
+  const read = page.evaluate(() =>
+    JSON.stringify({
+      state: document.body.dataset.state,
+      status: document.querySelector("#status")?.textContent,
+      problems: document.querySelector("#problems")?.textContent?.slice(0, 400),
+      marks: performance.getEntriesByType("mark").map((mark) => `${mark.name} ${Math.round(mark.startTime)}`),
+      now: Math.round(performance.now()),
+    }),
+  );
+  // A page whose thread never comes back (a loop) does not answer at all: say so rather than wait.
+  const silent = new Promise<string>((resolve) => setTimeout(() => resolve("the page does not answer"), 3_000));
+  return Promise.race([read.catch((error: Error) => `the page could not be read (${error.message})`), silent]);
 }
 
 /** Page coordinates of an actor's node, as drawn. */
