@@ -44,8 +44,9 @@ export async function start(): Promise<Started> {
   const readerLang = chooseLang(parsed.view.lang, undefined, navigator.languages);
   const url = parsed.view.data ?? bundledDatasetUrl;
   const early = takeEarly(url);
-  // A large dataset's graph (with its appearance) and lookup are made while a worker checks it: the
-  // page would otherwise wait idle for the verdict, then do them. The parsed text may be anything then.
+  // A large dataset's graph (with its appearance), lookup and filters' index are made while a worker
+  // checks it: the page would otherwise wait idle for the verdict, then make them. The parsed text
+  // may be anything then.
   const whileChecking = async (text: unknown, useful: () => boolean): Promise<Speculated | null> => {
     const unchecked = text as Dataset;
     if (!renderProfile(unchecked.relations.length).large) return null;
