@@ -11,7 +11,6 @@ import { direction, type Lang, type MessageKey, type Translate } from "../core/i
 import { searchActors } from "../core/search";
 import { DEFAULT_VIEW, serializeView, type ViewState } from "../core/view";
 import type { Cover } from "../render/renderer";
-import { renderProfile } from "../render/profile";
 import { LIGHT } from "../render/theme";
 import { renderDetails } from "../ui/details";
 import { h } from "../ui/dom";
@@ -197,14 +196,13 @@ async function showDataset(
     console.warn("the graph cannot be drawn", mounted.error);
     return showWithoutGraph(el, mounted.ctx);
   }
-  // A large graph's first frame goes on screen before the panels are made: made in the same task,
-  // they held it back by about 0.1 s at 10,000 actors.
-  if (renderProfile(mounted.graph.size, mounted.graph.order).large) {
-    await afterNextFrame();
-    if (signal.aborted) {
-      mounted.destroy();
-      return null;
-    }
+  // The graph's first frame goes on screen before the panels are made, a frame later: made in the
+  // same task as sigma's start, they held it back by about 0.1 s (the article, and 10,000 actors).
+  // The graph's box is the same with and without them.
+  await afterNextFrame();
+  if (signal.aborted) {
+    mounted.destroy();
+    return null;
   }
   const { ctx, store, renderer, reducedMotion } = mounted;
   const listening = new AbortController();
