@@ -11,6 +11,7 @@ import type { Lang, Translate } from "../core/i18n";
 import { parseView, reconcileView, serializeView, type ViewState } from "../core/view";
 import { LayoutSupervisor, settlesUpFront } from "../layout/supervisor";
 import { applyAppearance } from "../render/appearance";
+import type { PairGraph } from "../render/pairs";
 import { renderProfile } from "../render/profile";
 import { GraphRenderer, type Visibility } from "../render/renderer";
 import type { Theme } from "../render/theme";
@@ -26,6 +27,8 @@ export interface Prepared {
   data: DatasetLookup;
   /** Built with its appearance applied (applyAppearance), in the language the page shows. */
   graph: EntenteGraph | null;
+  /** For a large graph, what sigma will draw of it (render/pairs.ts), made with it. */
+  pairs: PairGraph | null;
 }
 
 export interface MountOptions {
@@ -172,6 +175,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
         theme: options.theme,
         profile,
         relationsLater: profile.large && !placedAll,
+        pairs: options.prepared?.pairs,
         initial: {
           visibility: visibilityOf(filtered, options.view.hidden),
           selection: options.view.selected,
@@ -181,6 +185,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   } catch (error) {
     // No graph to lay out: a worker started for it would only use the machine.
     layout.kill();
+    options.prepared?.pairs?.dispose();
     return { error, ctx };
   }
   // Sigma draws its first frame while it is constructed; it is on screen after the next frame's commit.

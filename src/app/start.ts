@@ -11,6 +11,7 @@ import { chooseLang, translator, type Lang, type Translate } from "../core/i18n"
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
 import { applyAppearance } from "../render/appearance";
+import { PairGraph } from "../render/pairs";
 import { renderProfile } from "../render/profile";
 import { loadDataset } from "./load";
 import { buildInSteps, type Prepared } from "./mount";
@@ -36,6 +37,7 @@ interface Speculated {
   lang: Lang;
   graph: EntenteGraph;
   data: DatasetLookup;
+  pairs: PairGraph;
 }
 
 export async function start(): Promise<Started> {
@@ -44,9 +46,9 @@ export async function start(): Promise<Started> {
   const readerLang = chooseLang(parsed.view.lang, undefined, navigator.languages);
   const url = parsed.view.data ?? bundledDatasetUrl;
   const early = takeEarly(url);
-  // A large dataset's graph (with its appearance), lookup and filters' index are made while a worker
-  // checks it: the page would otherwise wait idle for the verdict, then make them. The parsed text
-  // may be anything then.
+  // A large dataset's graph (with its appearance and the pairs sigma draws of it), lookup and
+  // filters' index are made while a worker checks it: the page would otherwise wait idle for the
+  // verdict, then make them. The parsed text may be anything then.
   const whileChecking = async (text: unknown, useful: () => boolean): Promise<Speculated | null> => {
     const unchecked = text as Dataset;
     if (!renderProfile(unchecked.relations.length).large) return null;
@@ -59,7 +61,8 @@ export async function start(): Promise<Started> {
     const data = lookup(unchecked);
     if (!(await turn())) return null;
     prepareFilters(data);
-    return { lang, graph, data };
+    if (!(await turn())) return null;
+    return { lang, graph, data, pairs: new PairGraph(graph, graph.edges()) };
   };
   const [result] = await Promise.all([
     loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null, response: early?.response, checker: early?.checker, whileChecking }),
@@ -72,6 +75,9 @@ export async function start(): Promise<Started> {
   const t = translator(lang);
   // The lookup does not depend on the language; the graph's labels do.
   const data = result.built?.data ?? lookup(result.value);
+  const kept = result.built?.lang === lang ? result.built : null;
+  // A graph built in another language is dropped, and the pairs following it with it.
+  if (result.built && !kept) result.built.pairs.dispose();
   const reconciled = reconcileView(parsed.view, data);
   return {
     ok: true,
@@ -81,6 +87,6 @@ export async function start(): Promise<Started> {
     t,
     notices: [...parsed.notices, ...reconciled.notices],
     warnings: result.problems,
-    prepared: { data, graph: result.built?.lang === lang ? result.built.graph : null },
+    prepared: kept ? { data, graph: kept.graph, pairs: kept.pairs } : { data, graph: null, pairs: null },
   };
 }

@@ -64,6 +64,8 @@ export interface RendererOptions {
    * the first frame of 40,000 of them took seconds to draw.
    */
   relationsLater?: boolean;
+  /** A large graph's pairs, made ahead from this very graph (see app/start.ts); made here otherwise. */
+  pairs?: PairGraph | null;
 }
 
 /** A drawn relation, as sigma shows it: which relation, how it looks, and the relation's own attributes and ends. */
@@ -112,8 +114,11 @@ export class GraphRenderer {
     // The graph's topology never changes after it is built, only positions and what is shown.
     this.allNodes = graph.nodes();
     this.nodeIndex = new Map(this.allNodes.map((node, i) => [node, i]));
-    this.allEdges = graph.edges();
-    this.pairs = options.profile.large ? new PairGraph(graph, this.allEdges) : null;
+    const made = options.profile.large ? options.pairs : null;
+    if (!made) options.pairs?.dispose();
+    // Indices into allEdges are the pairs' own: the same edges, in the same order.
+    this.allEdges = made ? [...made.relations] : graph.edges();
+    this.pairs = options.profile.large ? (made ?? new PairGraph(graph, this.allEdges)) : null;
     this.edgeIndex = this.pairs ? null : new Map(this.allEdges.map((edge, i) => [edge, i]));
     this.looks = this.pairs ? relationLooks(graph, this.allEdges) : null;
     this.relationsWaiting = options.relationsLater ?? false;

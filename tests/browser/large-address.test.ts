@@ -84,8 +84,11 @@ describe("a large dataset from an address, checked while its graph is built", ()
     expect(await builds(page)).toBe(1);
     expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
     expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
-    // The graph was given its look while the worker checked, and kept it: each type in its colour.
+    // The graph was given its look while the worker checked, and kept it: each type in its colour,
+    // one line for each pair of actors (the pairs were made then too).
     expect(await page.evaluate(() => window.entente!.drawnColors())).toEqual({ cooperation: ["#009E73"], tension: ["#D55E00"] });
+    const pairs = new Set(large().relations.map((r) => [r.source, r.target].sort().join(" "))).size;
+    expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(pairs);
     expect((await page.locator("#summary").innerText()).replace(/\s+/g, " ")).toContain("60 actors · 6,000 relations");
     expect(await page.locator("#notices").isHidden()).toBe(true);
     await page.close();
