@@ -146,17 +146,15 @@ const SETTLED = "layout settled after navigation";
  */
 export function withLoads(figures: Figure[], more: LoadTimes[]): Figure[] {
   if (more.length === 0) return figures;
-  const note = (count: number) => (count > 1 ? `median of ${count} navigations, taking turns with the other tools'` : undefined);
+  const merged = (f: Figure, values: (number | null)[]): Figure => {
+    const measured = values.filter((v): v is number => v !== null);
+    const note = measured.length > 1 ? `median of ${measured.length} navigations, taking turns with the other tools'` : undefined;
+    return { ...f, value: measured.length ? round(median(measured)) : null, ...(note ? { note } : {}) };
+  };
   return figures.map((f) => {
-    if (f.figure === FIRST) {
-      const values = [f.value, ...more.map((m) => m.first)].filter((v): v is number => v !== null);
-      return { ...f, value: values.length ? round(median(values)) : null, ...(note(values.length) ? { note: note(values.length) } : {}) };
-    }
+    if (f.figure === FIRST) return merged(f, [f.value, ...more.map((m) => m.first)]);
     // A layout that did not settle keeps its figure and note: it is told, not measured.
-    if (f.figure === SETTLED && f.value !== null) {
-      const values = [f.value, ...more.map((m) => m.settled).filter((v): v is number => v !== null)];
-      return { ...f, value: round(median(values)), ...(note(values.length) ? { note: note(values.length) } : {}) };
-    }
+    if (f.figure === SETTLED && f.value !== null) return merged(f, [f.value, ...more.map((m) => m.settled)]);
     return f;
   });
 }
