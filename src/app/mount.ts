@@ -25,7 +25,7 @@ export type ViewListener = (view: ViewState, filtered: FilterResult, previous: V
 
 export interface Prepared {
   data: DatasetLookup;
-  /** Built with its appearance applied (applyAppearance), in the language the page shows. */
+  /** Built with its appearance given (giveLook), in the language the page shows. */
   graph: EntenteGraph | null;
   /** For a large graph, what sigma will draw of it (render/pairs.ts), made with it. */
   pairs: PairGraph | null;
@@ -91,6 +91,14 @@ function visibilityOf(filtered: FilterResult, mode: ViewState["hidden"]): Visibi
   return { actors, relations, actorMask, relationMask, mode };
 }
 
+/**
+ * Gives a graph its appearance, as its size has it drawn (render/profile.ts): the same whether the
+ * page does it while a worker checks the dataset (start.ts) or here.
+ */
+export function giveLook(graph: EntenteGraph, dataset: Dataset): void {
+  applyAppearance(graph, dataset, { simpleEdges: renderProfile(graph.size, graph.order).simpleEdges });
+}
+
 /** The graph, built a step at a time, `turn` (the page's turn) coming before each; null if a turn says to stop. */
 export async function buildInSteps(dataset: Dataset, lang: Lang, turn: () => Promise<boolean>): Promise<EntenteGraph | null> {
   const steps = buildGraphInSteps(dataset, lang);
@@ -125,7 +133,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   if (!graph) return null;
   const profile = renderProfile(graph.size, graph.order);
   if (!(await turn())) return null;
-  if (!options.prepared?.graph) applyAppearance(graph, dataset, { simpleEdges: profile.simpleEdges });
+  if (!options.prepared?.graph) giveLook(graph, dataset);
   options.prepare?.(graph, ctx);
   if (!(await turn())) return null;
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;

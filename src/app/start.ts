@@ -10,11 +10,10 @@ import { prepareFilters } from "../core/filter";
 import { chooseLang, translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
-import { applyAppearance } from "../render/appearance";
 import { PairGraph } from "../render/pairs";
 import { renderProfile } from "../render/profile";
 import { loadDataset } from "./load";
-import { buildInSteps, type Prepared } from "./mount";
+import { buildInSteps, giveLook, type Prepared } from "./mount";
 import { nextTask } from "./next-task";
 import { bundledDatasetUrl, fontsReady, takeEarly } from "./preload";
 
@@ -56,7 +55,7 @@ export async function start(): Promise<Started> {
     const turn = () => nextTask().then(useful);
     const graph = await buildInSteps(unchecked, lang, turn);
     if (!graph || !(await turn())) return null;
-    applyAppearance(graph, unchecked, { simpleEdges: renderProfile(graph.size, graph.order).simpleEdges });
+    giveLook(graph, unchecked);
     if (!(await turn())) return null;
     const data = lookup(unchecked);
     if (!(await turn())) return null;

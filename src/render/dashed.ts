@@ -21,6 +21,7 @@ import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { ActorNode, RelationEdge } from "../core/graph";
 import { pickLater } from "./picking";
 import { uninstanced } from "./uninstanced";
+import type { ProgramClass } from "./program-class";
 
 type EntenteEdgeProgram = EdgeProgramType<ActorNode, RelationEdge>;
 
@@ -133,8 +134,7 @@ interface ProgramInstance {
   array: Float32Array;
   ATTRIBUTES_ITEMS_COUNT: number;
 }
-// A mixin's base class must be typed with a rest-any constructor (TypeScript's rule for mixins).
-type ProgramClass = new (...args: any[]) => ProgramInstance;
+type ProgramBase = ProgramClass<ProgramInstance>;
 
 type Patch = (vertex: string, fragment: string) => { vertex: string; fragment: string };
 
@@ -153,7 +153,7 @@ function extended(definition: Definition, patch: Patch, uniforms: string[], attr
 /** A subclass of a sigma edge program whose shaders are patched and whose edges carry a dashed flag. */
 function dashable(program: unknown, patch: Patch): EntenteEdgeProgram {
   // Every sigma program has these members; the published EdgeProgramType hides them.
-  const Base = program as ProgramClass;
+  const Base = program as ProgramBase;
   return class extends Base {
     override getDefinition(): Definition {
       return extended(super.getDefinition(), patch, [], [{ name: "a_dashed", size: 1, type: FLOAT }]);
@@ -169,7 +169,7 @@ function dashable(program: unknown, patch: Patch): EntenteEdgeProgram {
 
 /** Sigma's line program with each vertex also carrying its edge's source and dashed flag. */
 function dashableThin(): EntenteEdgeProgram {
-  const Base = EdgeLineProgram as unknown as ProgramClass;
+  const Base = EdgeLineProgram as unknown as ProgramBase;
   return class extends Base {
     override getDefinition(): Definition {
       return extended(

@@ -12,6 +12,7 @@
 import type Sigma from "sigma";
 import type { Attributes } from "graphology-types";
 import type { ActorNode } from "../core/graph";
+import type { ProgramClass } from "./program-class";
 
 const picking = new WeakSet<object>();
 
@@ -20,13 +21,12 @@ interface WithPickPass {
   pickProgram: unknown;
   render(params: unknown): void;
 }
-// A mixin's base class must be typed with a rest-any constructor (TypeScript's rule for mixins).
-type ProgramClass = new (...args: any[]) => WithPickPass;
+type ProgramBase = ProgramClass<WithPickPass>;
 
 /** A subclass of a sigma program (node or edge) that draws its picking pass only once picking has started. */
 export function pickLater<T>(program: T): T {
   // Every sigma program has these members; the published program types hide some of them.
-  const Base = program as unknown as ProgramClass;
+  const Base = program as unknown as ProgramBase;
   return class extends Base {
     override render(params: unknown): void {
       if (picking.has(this.renderer)) {

@@ -10,6 +10,8 @@
  * data sent per frame grows by the number of vertices (three to six): about a megabyte a frame
  * for 4,000 relations.
  */
+import type { ProgramClass } from "./program-class";
+
 interface Definition {
   VERTICES: number;
   METHOD: number;
@@ -24,8 +26,7 @@ interface ProgramInstance {
   array: Float32Array;
   ATTRIBUTES_ITEMS_COUNT: number;
 }
-// A mixin's base class must be typed with a rest-any constructor (TypeScript's rule for mixins).
-type ProgramClass = new (...args: any[]) => ProgramInstance;
+type ProgramBase = ProgramClass<ProgramInstance>;
 
 const TRIANGLES = 4;
 
@@ -42,7 +43,7 @@ function undoable(definition: Definition): definition is Definition & Required<P
 /** A subclass of an instanced sigma program (node or edge) that draws all its items in one plain draw call. */
 export function uninstanced<T>(program: T): T {
   // Every sigma program has these members; the published program types hide some of them.
-  const Base = program as unknown as ProgramClass;
+  const Base = program as unknown as ProgramBase;
   return class extends Base {
     /** One item's own record, as the instanced program writes it; made on first use (fields are not set yet while sigma's constructor reads the definition). */
     private record: Float32Array | null = null;
