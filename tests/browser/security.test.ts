@@ -146,8 +146,9 @@ async function walkThrough(watched: Watched, actorIds: string[], query: string):
     expect(await page.locator("#notices").innerText()).toContain("<script>");
     await dismiss.click();
   }
-  // An edge first, while no panel covers the graph: somewhere along the straight line between two actors.
-  const [from, to] = [await nodePoint(page, first), await nodePoint(page, second)];
+  // An edge first: somewhere along the straight line between two actors, once the view stays put (an
+  // actor selected in the address is brought into view as the page opens, the camera moving a while).
+  const [from, to] = [await stablePoint(page, first), await stablePoint(page, second)];
   // Along the line rather than at one point: a dashed (hostile) relation has gaps.
   let onEdge: { x: number; y: number } | undefined;
   const length = Math.hypot(to.x - from.x, to.y - from.y);
