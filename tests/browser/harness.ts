@@ -1,6 +1,6 @@
 /** What every browser test needs: a Chromium, a fresh page, and eyes for what it shows. */
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { CHROMIUM_ARGS } from "../../scripts/chromium";
 
 export const baseUrl = (): string => inject("baseUrl");
@@ -9,12 +9,34 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: inject("chromiumPath"), headless: true, args: CHROMIUM_ARGS });
 }
 
-/** One Chromium for a test file: launched before its tests, closed after them. */
+/** The pages a test opened, with what their consoles said, for the account of a failed test. */
+const watched = new Map<Page, string[]>();
+
+/** The longest a page action (a click, a locator's read) waits for its element. */
+const ACTION_TIMEOUT_MS = 10_000;
+
+/** How many of a page's last console lines a failure's account shows. */
+const KEPT_LINES = 40;
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them. A test that fails
+ * (a timeout included, which says nothing of where it stood) prints, for each page it opened, what
+ * the page shows of its progress and the last lines of its console.
+ */
 export function useBrowser(set: (browser: Browser) => void): void {
   let launched: Browser | undefined;
   beforeAll(async () => {
     launched = await launch();
     set(launched);
+  });
+  afterEach(async (context) => {
+    const pages = [...watched];
+    watched.clear();
+    if (context.task.result?.state !== "fail") return;
+    for (const [page, lines] of pages) {
+      const state = page.isClosed() ? "closed" : await whereItStands(page);
+      console.error(`[${context.task.name}] ${page.url()}\n  page: ${state}\n  console:\n${lines.map((line) => `    ${line}`).join("\n")}`);
+    }
   });
   afterAll(async () => {
     await launched?.close();
@@ -43,10 +65,27 @@ export async function open(browser: Browser, query = "", viewport = { width: 128
 /** Opens the app on a page already set up (routes, init scripts), collecting its console errors. */
 export async function openOn(page: Page, query: string): Promise<OpenPage> {
   const errors: string[] = [];
+  const lines: string[] = [];
+  watched.set(page, lines);
+  const started = Date.now();
+  const note = (line: string) => {
+    lines.push(`${((Date.now() - started) / 1000).toFixed(2)} s ${line}`);
+    if (lines.length > KEPT_LINES) lines.shift();
+  };
   page.on("console", (message) => {
+    // SwiftShader's warning on every canvas read-back says nothing of the page.
+    if (!message.text().includes("GPU stall due to ReadPixels")) note(`${message.type()}: ${message.text()}`);
     if (message.type() === "error") errors.push(message.text());
   });
-  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("pageerror", (error) => {
+    note(`uncaught: ${error.message}`);
+    errors.push(error.message);
+  });
+  page.on("crash", () => note("the page crashed"));
+  // An action that cannot happen fails with what it waited for, well within the test's minute (Playwright's
+  // 30 s left room for only one such wait, and a poll that retried it ended as a bare timeout).
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  page.setDefaultNavigationTimeout(30_000);
   await page.goto(`${baseUrl()}${withEnglish(query)}`);
   return { page, errors };
 }
@@ -65,6 +104,8 @@ async function whereItStands(page: Page): Promise<string> {
     JSON.stringify({
       state: document.body.dataset.state,
       status: document.querySelector("#status")?.textContent,
+      details: document.querySelector("#details h2")?.textContent?.slice(0, 80),
+      selected: window.entente?.view().selected,
       problems: document.querySelector("#problems")?.textContent?.slice(0, 400),
       marks: performance.getEntriesByType("mark").map((mark) => `${mark.name} ${Math.round(mark.startTime)}`),
       now: Math.round(performance.now()),
@@ -75,9 +116,27 @@ async function whereItStands(page: Page): Promise<string> {
   return Promise.race([read.catch((error: Error) => `the page could not be read (${error.message})`), silent]);
 }
 
-/** Page coordinates of an actor's node, as drawn. */
+/**
+ * Page coordinates of an actor's node, as drawn, once it stays put, as a person would aim at it: a
+ * selection or a filter may start the camera moving (to bring actors out from under a panel), and a
+ * point read during the move misses the node when the click comes. Gives the last point after 3 s
+ * (a layout still running).
+ */
 export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const position = await page.evaluate((node) => window.entente?.nodePosition(node) ?? null, id);
+  const position = await page.evaluate(async (node) => {
+    const read = () => window.entente?.nodePosition(node) ?? null;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const until = performance.now() + 3_000;
+    let last = read();
+    while (last && performance.now() < until) {
+      await frame();
+      await frame();
+      const now = read();
+      if (now && Math.hypot(now.x - last.x, now.y - last.y) < 0.5) return now;
+      last = now;
+    }
+    return last;
+  }, id);
   const box = await page.locator("#graph").boundingBox();
   if (!position || !box) throw new Error(`node ${id} is not drawn`);
   return { x: box.x + position.x, y: box.y + position.y };

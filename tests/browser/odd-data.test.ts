@@ -62,6 +62,7 @@ describe("odd but valid data in the browser", () => {
     // The long label is cut short in the panel, and whole in its title.
     const long = await nodePoint(page, "long");
     await page.mouse.click(long.x, long.y);
+    await expect.poll(() => page.evaluate(() => window.entente!.view().selected)).toEqual({ kind: "actor", id: "long" });
     const heading = page.locator("#details h2");
     await expect.poll(() => heading.getAttribute("title")).toBe(LONG);
     const box = await heading.boundingBox();

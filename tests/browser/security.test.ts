@@ -122,18 +122,6 @@ function parseHtml(html: string): { tags: string[]; script: string; handlers: nu
   };
 }
 
-/** A node's point once it stays put: selecting an actor moves the camera to it. */
-async function stablePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
-  let last = await nodePoint(page, id);
-  for (let i = 0; i < 50; i++) {
-    await page.waitForTimeout(100);
-    const now = await nodePoint(page, id);
-    if (Math.hypot(now.x - last.x, now.y - last.y) < 0.5) return now;
-    last = now;
-  }
-  return last;
-}
-
 /** What a curious reader does with a dataset: hover, click, table, search, share, export. */
 async function walkThrough(watched: Watched, actorIds: string[], query: string): Promise<void> {
   const { page } = watched;
@@ -147,8 +135,9 @@ async function walkThrough(watched: Watched, actorIds: string[], query: string):
     await dismiss.click();
   }
   // An edge first: somewhere along the straight line between two actors, once the view stays put (an
-  // actor selected in the address is brought into view as the page opens, the camera moving a while).
-  const [from, to] = [await stablePoint(page, first), await stablePoint(page, second)];
+  // actor selected in the address is brought into view as the page opens, the camera moving a while:
+  // nodePoint waits for it).
+  const [from, to] = [await nodePoint(page, first), await nodePoint(page, second)];
   // Along the line rather than at one point: a dashed (hostile) relation has gaps.
   let onEdge: { x: number; y: number } | undefined;
   const length = Math.hypot(to.x - from.x, to.y - from.y);
@@ -177,7 +166,7 @@ async function walkThrough(watched: Watched, actorIds: string[], query: string):
   // Then a node, once the relation's panel is closed: hovered, then clicked.
   await page.keyboard.press("Escape");
   await expect.poll(() => details.isHidden()).toBe(true);
-  const a = await stablePoint(page, first);
+  const a = await nodePoint(page, first);
   await page.mouse.move(a.x, a.y);
   await expect.poll(() => page.evaluate(() => document.getElementById("graph")!.style.cursor)).toBe("pointer");
   await page.mouse.click(a.x, a.y);
