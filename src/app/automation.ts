@@ -34,8 +34,8 @@ export interface Automation {
   timeDraw(): number;
   /** Whether sigma draws its picking pass yet: only once a pointer has come over the graph (render/picking.ts). */
   picking(): boolean;
-  /** Whether relations hide while the camera moves: always on large graphs, on others once moving was slow (render/slow-moves.ts). */
-  edgesHideOnMove(): boolean;
+  /** Whether the camera's moves move the picture last drawn: always on large graphs, on others once moving was slow (render/slow-moves.ts). */
+  picturesMove(): boolean;
 }
 
 declare global {
@@ -77,7 +77,7 @@ export function exposeAutomation(parts: {
       return Object.fromEntries([...colors].map(([type, seen]) => [type, [...seen].sort()]));
     },
     picking: () => parts.renderer.picking,
-    edgesHideOnMove: () => parts.renderer.sigma.getSetting("hideEdgesOnMove"),
+    picturesMove: () => parts.renderer.picturesMove(),
     timeDraw: () => {
       const start = performance.now();
       parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });

@@ -1,7 +1,7 @@
 /**
  * How much drawing a graph can afford. Small graphs get everything (curves,
  * arrows, edge hover and click); large ones trade decoration for frames:
- * one-pixel lines, no edge picking pass, edges hidden while the camera moves.
+ * one-pixel lines, no edge picking pass, the picture moved while the camera moves.
  */
 import { nodeSizeScale } from "./appearance";
 
@@ -9,7 +9,8 @@ export interface RenderProfile {
   large: boolean;
   enableEdgeEvents: boolean;
   simpleEdges: boolean;
-  hideEdgesOnMove: boolean;
+  /** The camera's moves move the picture last drawn, sigma drawing once the camera rests (see moving-picture.ts). */
+  pictureMoves: boolean;
   /** Nodes drawn as points (one vertex each) rather than as sigma's discs (three each): see renderer.ts. */
   pointNodes: boolean;
   labelRenderedSizeThreshold: number;
@@ -26,7 +27,7 @@ export function renderProfile(edges: number, actors = 0): RenderProfile {
     large,
     enableEdgeEvents: !large,
     simpleEdges: large,
-    hideEdgesOnMove: large,
+    pictureMoves: large,
     pointNodes: large,
     // On a large graph only the biggest discs are labelled at first (sigma's label grid keeps labels apart); more as one zooms in.
     labelRenderedSizeThreshold: large ? Math.min(10, 0.8 * nodeSizeScale(actors).max) : 4,

@@ -14,6 +14,7 @@ import type { Theme } from "./theme";
 import { hoverDrawer } from "./hover";
 import { PairGraph } from "./pairs";
 import { isPicking, pickLater, startPicking } from "./picking";
+import { MovingPicture } from "./moving-picture";
 import { SlowMoves } from "./slow-moves";
 import { uninstanced } from "./uninstanced";
 import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram, DashableThinProgram } from "./dashed";
@@ -139,7 +140,6 @@ export class GraphRenderer {
     this.sigma = new Sigma<ActorNode, Attributes>(drawn, container, {
       renderEdgeLabels: false,
       enableEdgeEvents: options.profile.enableEdgeEvents,
-      hideEdgesOnMove: options.profile.hideEdgesOnMove,
       labelFont: options.labelFont,
       labelSize: 13,
       labelWeight: "500",
@@ -155,6 +155,8 @@ export class GraphRenderer {
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
+    this.picture = new MovingPicture(this.sigma);
+    if (options.profile.pictureMoves) this.picture.enable();
     this.bind();
     // Sigma follows the window's size, not its container's: a panel, a header or an embedding page
     // can resize the graph alone, which would leave the drawing stretched and clicks off target.
@@ -169,6 +171,8 @@ export class GraphRenderer {
   }
 
   private readonly resizing: ResizeObserver;
+  /** How the camera's moves are shown: drawn at every frame, or by moving the last picture (see moving-picture.ts). */
+  private readonly picture: MovingPicture;
   /** Until a pointer first comes over the graph (see bind). */
   private readonly pointerWatch = new AbortController();
 
@@ -267,7 +271,7 @@ export class GraphRenderer {
     const { width, height } = this.sigma.getDimensions();
     const margin = 30;
     const [left, right, bottom] = [Math.max(0, -cover.side), width - Math.max(0, cover.side), height - cover.bottom];
-    const seen = points.map((p) => this.sigma.framedGraphToViewport(p));
+    const seen = points.map((p) => this.onScreen(p));
     const xs = seen.map((p) => p.x);
     const ys = seen.map((p) => p.y);
     const clear = (values: number[], from: number, to: number) => to - from < 2 * margin || values.every((v) => v >= from + margin && v <= to - margin);
@@ -352,11 +356,19 @@ export class GraphRenderer {
     return this.selection;
   }
 
-  /** Where a node is drawn, in pixels from the container's top-left corner. */
+  /** Where a node is on screen, in pixels from the container's top-left corner. */
   nodeViewportPosition(node: string): { x: number; y: number } | null {
     const data = this.sigma.getNodeDisplayData(graphKey(node));
     if (!data) return null;
-    return this.sigma.framedGraphToViewport(data);
+    return this.onScreen(data);
+  }
+
+  /**
+   * Where a point of the framed graph is on screen, as the camera shows it now. Sigma's own conversion
+   * is as of its last frame, which a moving picture (see moving-picture.ts) leaves behind while the camera moves.
+   */
+  private onScreen(point: { x: number; y: number }): { x: number; y: number } {
+    return this.sigma.framedGraphToViewport(point, { cameraState: this.sigma.getCamera().getState() });
   }
 
   /** Each relation drawn (not hidden), the one a pair's line shows standing for its pair on a large graph. */
@@ -386,6 +398,7 @@ export class GraphRenderer {
     this.pointerWatch.abort();
     this.pairs?.dispose();
     if (this.reindexTimer !== null) clearTimeout(this.reindexTimer);
+    this.picture.dispose();
     this.sigma.kill();
   }
 
@@ -532,8 +545,13 @@ export class GraphRenderer {
     return isPicking(this.sigma);
   }
 
-  /** On a machine that draws the camera's moves slowly, relations hide while it moves, as on large graphs (see slow-moves.ts). */
-  private hideEdgesOnSlowMoves(): void {
+  /** Whether the camera's moves move the picture last drawn rather than draw each frame: always on large graphs, on others once moving was slow. */
+  picturesMove(): boolean {
+    return this.picture.isEnabled();
+  }
+
+  /** On a machine that draws the camera's moves slowly, they move the picture instead, as on large graphs (see slow-moves.ts). */
+  private movePictureOnSlowMoves(): void {
     const sigma = this.sigma;
     const captor = sigma.getMouseCaptor();
     const moves = new SlowMoves();
@@ -542,7 +560,7 @@ export class GraphRenderer {
       const moving = sigma.getCamera().isAnimated() || captor.currentWheelDirection !== 0 || captor.isMoving;
       if (!moves.frame(performance.now(), moving)) return;
       sigma.off("afterRender", onRender);
-      sigma.setSetting("hideEdgesOnMove", true);
+      this.picture.enable();
     };
     sigma.on("afterRender", onRender);
   }
@@ -557,7 +575,7 @@ export class GraphRenderer {
     for (const type of ["pointerover", "pointermove", "pointerdown"]) {
       sigma.getContainer().addEventListener(type, startOnce, { capture: true, signal: this.pointerWatch.signal });
     }
-    if (!this.options.profile.hideEdgesOnMove) this.hideEdgesOnSlowMoves();
+    if (!this.picture.isEnabled()) this.movePictureOnSlowMoves();
     // Once sigma has processed the graph, every line has its place: repaints may skip indexation again.
     sigma.on("afterProcess", () => {
       this.linesUnplaced = false;

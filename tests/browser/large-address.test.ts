@@ -91,6 +91,17 @@ describe("a large dataset from an address, checked while its graph is built", ()
     expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(pairs);
     expect((await page.locator("#summary").innerText()).replace(/\s+/g, " ")).toContain("60 actors · 6,000 relations");
     expect(await page.locator("#notices").isHidden()).toBe(true);
+    // Dragging the view moves the picture drawn, its relations with it, rather than draw each step:
+    // a large graph is drawn again once the view rests.
+    expect(await page.evaluate(() => window.entente!.picturesMove())).toBe(true);
+    const box = (await page.locator("#graph").boundingBox())!;
+    const frames = await page.evaluate(() => window.entente!.lastFrame().count);
+    await page.mouse.move(box.x + box.width - 12, box.y + 12);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width - 12 - 5 * i, box.y + 12 + 3 * i);
+    expect((await page.evaluate(() => window.entente!.lastFrame().count)) - frames).toBeLessThanOrEqual(2);
+    await page.mouse.up();
+    await expect.poll(() => page.evaluate(() => window.entente!.lastFrame().count), { timeout: 10_000 }).toBeGreaterThan(frames);
     await page.close();
   });
 
