@@ -63,6 +63,7 @@ export class MovingPicture {
   private enabled = false;
   /** The camera the picture on screen was drawn with. */
   private drawnAt: CameraState;
+  /** Whether the picture on screen is shifted from where it was drawn. */
   private shifted = false;
   private watch = 0;
   private updatedSinceLook = false;
@@ -92,11 +93,6 @@ export class MovingPicture {
 
   isEnabled(): boolean {
     return this.enabled;
-  }
-
-  /** Whether the picture on screen is shifted from where it was drawn (the camera moving, or not yet drawn since). */
-  isShifted(): boolean {
-    return this.shifted;
   }
 
   dispose(): void {
@@ -170,7 +166,8 @@ export class MovingPicture {
       return;
     }
     this.watch = 0;
-    // Drawn at the next frame, with the camera where it rests; the shift is undone as it is drawn.
-    this.sigma.scheduleRender();
+    // Drawn at the next frame, with the camera where it rests; the shift is undone as it is drawn. (A
+    // picture no longer shifted was drawn meanwhile, for another reason, with the camera as it rests.)
+    if (this.shifted) this.sigma.scheduleRender();
   };
 }
