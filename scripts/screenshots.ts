@@ -2,10 +2,29 @@
  * Takes screenshots of the app in both languages, with a node's panel open,
  * into screenshots/ (the README's picture is screenshots/app-en.png).
  */
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
 import { buildAndServe } from "./serve";
+
+/**
+ * Waits until the view stays put: choosing an actor or a relation moves the camera to bring it out
+ * from under its panel, and a picture taken meanwhile catches the move half done (at most 3 s).
+ */
+async function untilStill(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const read = () => window.entente?.nodePosition("russia") ?? null;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const until = performance.now() + 3_000;
+    let last = read();
+    while (last && performance.now() < until) {
+      for (let i = 0; i < 3; i++) await frame();
+      const now = read();
+      if (now && Math.hypot(now.x - last.x, now.y - last.y) < 0.5) return;
+      last = now;
+    }
+  });
+}
 
 const out = new URL("../screenshots/", import.meta.url);
 mkdirSync(out, { recursive: true });
@@ -14,6 +33,8 @@ const browser = await chromium.launch({ executablePath: ensureChromium(), headle
 try {
   for (const lang of ["en", "fa"] as const) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // tsx compiles with esbuild's keepNames, which wraps the functions given to page.evaluate in __name().
+    await page.addInitScript("window.__name = (f) => f;");
     await page.goto(`${served.url}?lang=${lang}`);
     await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
     await page.waitForTimeout(300);
@@ -23,12 +44,15 @@ try {
     if (russia && box) {
       await page.mouse.click(box.x + russia.x, box.y + russia.y);
       await page.waitForSelector("#details:not([hidden])");
+      await untilStill(page);
       await page.screenshot({ path: new URL(`actor-${lang}.png`, out).pathname });
       await page.locator("#details .relation-link").first().click();
+      await untilStill(page);
       await page.screenshot({ path: new URL(`relation-${lang}.png`, out).pathname });
     }
     await page.goto(`${served.url}?lang=${lang}&types=tension,conflict&focus=russia&selected=russia`);
     await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
+    await untilStill(page);
     await page.screenshot({ path: new URL(`filtered-${lang}.png`, out).pathname });
     await page.goto(`${served.url}?lang=${lang}`);
     await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
