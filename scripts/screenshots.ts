@@ -2,29 +2,11 @@
  * Takes screenshots of the app in both languages, with a node's panel open,
  * into screenshots/ (the README's picture is screenshots/app-en.png).
  */
-import { chromium, type Page } from "playwright-core";
+import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { CHROMIUM_ARGS, ensureChromium } from "./chromium";
 import { buildAndServe } from "./serve";
-
-/**
- * Waits until the view stays put: choosing an actor or a relation moves the camera to bring it out
- * from under its panel, and a picture taken meanwhile catches the move half done (at most 3 s).
- */
-async function untilStill(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const read = () => window.entente?.nodePosition("russia") ?? null;
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const until = performance.now() + 3_000;
-    let last = read();
-    while (last && performance.now() < until) {
-      for (let i = 0; i < 3; i++) await frame();
-      const now = read();
-      if (now && Math.hypot(now.x - last.x, now.y - last.y) < 0.5) return;
-      last = now;
-    }
-  });
-}
+import { stillNodePosition } from "./still";
 
 const out = new URL("../screenshots/", import.meta.url);
 mkdirSync(out, { recursive: true });
@@ -44,15 +26,15 @@ try {
     if (russia && box) {
       await page.mouse.click(box.x + russia.x, box.y + russia.y);
       await page.waitForSelector("#details:not([hidden])");
-      await untilStill(page);
+      await stillNodePosition(page, "russia");
       await page.screenshot({ path: new URL(`actor-${lang}.png`, out).pathname });
       await page.locator("#details .relation-link").first().click();
-      await untilStill(page);
+      await stillNodePosition(page, "russia");
       await page.screenshot({ path: new URL(`relation-${lang}.png`, out).pathname });
     }
     await page.goto(`${served.url}?lang=${lang}&types=tension,conflict&focus=russia&selected=russia`);
     await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
-    await untilStill(page);
+    await stillNodePosition(page, "russia");
     await page.screenshot({ path: new URL(`filtered-${lang}.png`, out).pathname });
     await page.goto(`${served.url}?lang=${lang}`);
     await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });

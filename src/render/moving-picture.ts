@@ -9,6 +9,7 @@
  */
 import type Sigma from "sigma";
 import type { CameraState } from "sigma/types";
+import { SlowMoves } from "./slow-moves";
 
 export interface Point {
   x: number;
@@ -69,11 +70,18 @@ export class MovingPicture {
   private updatedSinceLook = false;
   private readonly sigmaListeners: ((...args: unknown[]) => void)[];
   private readonly listening = new AbortController();
+  /** Every canvas sigma draws on; not its mouse layer, which takes the pointer's events where they happen. */
+  private readonly canvases: HTMLCanvasElement[];
+  /** Stops watching for slow moves (see enableOnceSlow). */
+  private stopWatchingMoves: (() => void) | null = null;
 
   constructor(private readonly sigma: AnySigma) {
     const camera = sigma.getCamera();
     // Sigma drew its first frame while it was constructed, with the camera as it is.
     this.drawnAt = camera.getState();
+    this.canvases = Object.entries(sigma.getCanvases())
+      .filter(([layer]) => layer !== "mouse")
+      .map(([, canvas]) => canvas);
     // Sigma's own listener asks for a frame at every update: it is called from here when the picture cannot move instead.
     this.sigmaListeners = camera.listeners("updated") as ((...args: unknown[]) => void)[];
     for (const listener of this.sigmaListeners) camera.off("updated", listener);
@@ -87,8 +95,26 @@ export class MovingPicture {
   enable(): void {
     if (this.enabled) return;
     this.enabled = true;
-    // Each canvas a layer of its own, so that moving it is the compositor's work alone.
-    for (const canvas of this.canvases()) canvas.style.willChange = "transform";
+    this.stopWatchingMoves?.();
+    for (const canvas of this.canvases) {
+      // Each canvas a layer of its own, so that moving it is the compositor's work alone.
+      canvas.style.willChange = "transform";
+      canvas.style.transformOrigin = "0 0";
+    }
+  }
+
+  /** Enables it once three frames in a row were slow while the camera moved (see slow-moves.ts): a machine with a GPU never gets there. */
+  enableOnceSlow(): void {
+    if (this.enabled || this.stopWatchingMoves) return;
+    const moves = new SlowMoves();
+    const onRender = () => {
+      if (moves.frame(performance.now(), this.cameraMoving())) this.enable();
+    };
+    this.sigma.on("afterRender", onRender);
+    this.stopWatchingMoves = () => {
+      this.sigma.off("afterRender", onRender);
+      this.stopWatchingMoves = null;
+    };
   }
 
   isEnabled(): boolean {
@@ -102,21 +128,24 @@ export class MovingPicture {
     camera.off("updated", this.onCameraUpdated);
     for (const listener of this.sigmaListeners) camera.on("updated", listener);
     this.sigma.off("afterRender", this.onDrawn);
+    this.stopWatchingMoves?.();
     this.listening.abort();
   }
 
-  /** Every canvas sigma draws on; not its mouse layer, which takes the pointer's events where they happen. */
-  private canvases(): HTMLCanvasElement[] {
-    return Object.entries(this.sigma.getCanvases())
-      .filter(([layer]) => layer !== "mouse")
-      .map(([, canvas]) => canvas);
+  /**
+   * Whether the camera moves: an animation, a drag or a wheel under way. (An actor's drag takes its
+   * pointer's moves from sigma's captor, which then does not count them.)
+   */
+  private cameraMoving(): boolean {
+    const mouse = this.sigma.getMouseCaptor();
+    return this.sigma.getCamera().isAnimated() || mouse.isMoving || mouse.currentWheelDirection !== 0 || this.sigma.getTouchCaptor().isMoving;
   }
 
   private readonly onDrawn = (): void => {
     this.drawnAt = this.sigma.getCamera().getState();
     if (!this.shifted) return;
     this.shifted = false;
-    for (const canvas of this.canvases()) canvas.style.transform = "";
+    for (const canvas of this.canvases) canvas.style.transform = "";
   };
 
   /**
@@ -135,10 +164,7 @@ export class MovingPicture {
       return;
     }
     const transform = shiftTransform(shift);
-    for (const canvas of this.canvases()) {
-      canvas.style.transformOrigin = "0 0";
-      canvas.style.transform = transform;
-    }
+    for (const canvas of this.canvases) canvas.style.transform = transform;
     this.shifted = true;
     this.updatedSinceLook = true;
     if (!this.watch) this.watch = requestAnimationFrame(this.lookForRest);
@@ -153,13 +179,7 @@ export class MovingPicture {
   }
 
   private readonly lookForRest = (): void => {
-    const mouse = this.sigma.getMouseCaptor();
-    const moving =
-      this.updatedSinceLook ||
-      this.sigma.getCamera().isAnimated() ||
-      mouse.isMoving ||
-      mouse.currentWheelDirection !== 0 ||
-      this.sigma.getTouchCaptor().isMoving;
+    const moving = this.updatedSinceLook || this.cameraMoving();
     this.updatedSinceLook = false;
     if (moving) {
       this.watch = requestAnimationFrame(this.lookForRest);

@@ -15,7 +15,6 @@ import { hoverDrawer } from "./hover";
 import { PairGraph } from "./pairs";
 import { isPicking, pickLater, startPicking } from "./picking";
 import { MovingPicture } from "./moving-picture";
-import { SlowMoves } from "./slow-moves";
 import { uninstanced } from "./uninstanced";
 import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram, DashableThinProgram } from "./dashed";
 
@@ -157,6 +156,7 @@ export class GraphRenderer {
     });
     this.picture = new MovingPicture(this.sigma);
     if (options.profile.pictureMoves) this.picture.enable();
+    else this.picture.enableOnceSlow();
     this.bind();
     // Sigma follows the window's size, not its container's: a panel, a header or an embedding page
     // can resize the graph alone, which would leave the drawing stretched and clicks off target.
@@ -550,21 +550,6 @@ export class GraphRenderer {
     return this.picture.isEnabled();
   }
 
-  /** On a machine that draws the camera's moves slowly, they move the picture instead, as on large graphs (see slow-moves.ts). */
-  private movePictureOnSlowMoves(): void {
-    const sigma = this.sigma;
-    const captor = sigma.getMouseCaptor();
-    const moves = new SlowMoves();
-    const onRender = () => {
-      // The camera's moves only: an actor's drag takes its mouse moves from sigma, which then does not count them.
-      const moving = sigma.getCamera().isAnimated() || captor.currentWheelDirection !== 0 || captor.isMoving;
-      if (!moves.frame(performance.now(), moving)) return;
-      sigma.off("afterRender", onRender);
-      this.picture.enable();
-    };
-    sigma.on("afterRender", onRender);
-  }
-
   private bind(): void {
     const sigma = this.sigma;
     // Pointer events come before the mouse and touch events sigma reads the picking texture for.
@@ -575,7 +560,6 @@ export class GraphRenderer {
     for (const type of ["pointerover", "pointermove", "pointerdown"]) {
       sigma.getContainer().addEventListener(type, startOnce, { capture: true, signal: this.pointerWatch.signal });
     }
-    if (!this.picture.isEnabled()) this.movePictureOnSlowMoves();
     // Once sigma has processed the graph, every line has its place: repaints may skip indexation again.
     sigma.on("afterProcess", () => {
       this.linesUnplaced = false;

@@ -1,14 +1,14 @@
 /**
- * Whether moving the camera is too slow to keep every relation on screen while it moves. A graph
- * of a few thousand relations pans smoothly with a GPU, and at 0.1-0.2 s a frame on a machine
- * without one (SwiftShader): there, the relations are better hidden while the camera moves, as
- * large graphs always do. Pure: the renderer tells it of each frame drawn, and whether the camera
- * was moving then.
+ * Whether drawing the camera's moves is too slow to draw every frame of them. A graph of a few
+ * thousand relations pans smoothly with a GPU, and at 0.1-0.2 s a frame on a machine without one
+ * (SwiftShader): there, the moves are better shown by moving the picture already drawn, as large
+ * graphs always do (see moving-picture.ts). Pure: it is told of each frame drawn, and whether the
+ * camera was moving then.
  */
 
 /** A frame drawn this long after the previous one, while the camera moves, is slow. */
 export const SLOW_MOVE_FRAME_MS = 80;
-/** After this many slow frames in a row while the camera moves, relations hide while it moves. */
+/** After this many slow frames in a row while the camera moves, moving it is slow. */
 export const SLOW_MOVE_FRAMES = 3;
 
 export class SlowMoves {

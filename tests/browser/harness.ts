@@ -2,6 +2,7 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { CHROMIUM_ARGS } from "../../scripts/chromium";
+import { stillNodePosition } from "../../scripts/still";
 
 export const baseUrl = (): string => inject("baseUrl");
 
@@ -116,27 +117,9 @@ async function whereItStands(page: Page): Promise<string> {
   return Promise.race([read.catch((error: Error) => `the page could not be read (${error.message})`), silent]);
 }
 
-/**
- * Page coordinates of an actor's node, as drawn, once it stays put, as a person would aim at it: a
- * selection or a filter may start the camera moving (to bring actors out from under a panel), and a
- * point read during the move misses the node when the click comes. Gives the last point after 3 s
- * (a layout still running).
- */
+/** Page coordinates of an actor's node once the view stays put, as a person would aim at it (see scripts/still.ts). */
 export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
-  const position = await page.evaluate(async (node) => {
-    const read = () => window.entente?.nodePosition(node) ?? null;
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const until = performance.now() + 3_000;
-    let last = read();
-    while (last && performance.now() < until) {
-      await frame();
-      await frame();
-      const now = read();
-      if (now && Math.hypot(now.x - last.x, now.y - last.y) < 0.5) return now;
-      last = now;
-    }
-    return last;
-  }, id);
+  const position = await stillNodePosition(page, id);
   const box = await page.locator("#graph").boundingBox();
   if (!position || !box) throw new Error(`node ${id} is not drawn`);
   return { x: box.x + position.x, y: box.y + position.y };
