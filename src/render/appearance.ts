@@ -55,12 +55,15 @@ export function curvature(index: number, count: number, reversed: boolean): numb
   return reversed ? -value : value;
 }
 
-export type EdgeProgram = "line" | "arrow" | "curved" | "curvedArrow" | "thin";
+/**
+ * "relation": one program for straight and curved relations, with or without a head, which it
+ * reads from `curvature` and `directed` (see relation-program.ts); "thin": the large profile's
+ * one-pixel lines.
+ */
+export type EdgeProgram = "relation" | "thin";
 
-export function edgeProgram(directed: boolean, curved: boolean, simple = false): EdgeProgram {
-  if (simple) return "thin";
-  if (curved) return directed ? "curvedArrow" : "curved";
-  return directed ? "arrow" : "line";
+export function edgeProgram(simple = false): EdgeProgram {
+  return simple ? "thin" : "relation";
 }
 
 /** Sizes and colours chosen in the view (by a metric, by community), in one batched graph update. */
@@ -97,7 +100,7 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
       // One-pixel lines in the large profile, whatever the zoom (their program ignores the size).
       size: options.simpleEdges ? 1 : 3,
       curvature: bend,
-      type: edgeProgram(attributes.directed, bend !== 0, options.simpleEdges),
+      type: edgeProgram(options.simpleEdges),
       // Hostile relations are dashed, colour never being the only cue.
       dashed: hostile,
     };

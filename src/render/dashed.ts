@@ -1,44 +1,27 @@
 /**
  * Hostile relations are drawn dashed, so that colour is never the only cue
  * (colour-blind readers, greyscale prints). Sigma has no dashed edges: these
- * programs are sigma's own straight and curved edge programs with a per-edge
- * attribute, `a_dashed`, and a few lines added to their shaders: the vertex
- * shader measures how far along the edge a point is, in edge thicknesses, and
- * the fragment shader leaves gaps where the edge is dashed. One program draws
- * both kinds, because each program costs a shader compilation when the graph
+ * patches add a per-edge attribute, `a_dashed`, to sigma's shaders, and a few
+ * lines: the fragment shader measures how far along the edge it is and leaves
+ * gaps where the edge is dashed. Dashed and solid relations share a program,
+ * because each program costs a shader compilation and a pipeline when the graph
  * first appears (tens of milliseconds each on a software WebGL). The picking
  * pass stays solid, so a gap is still part of the edge for the mouse.
  *
- * The large-graph profile's one-pixel lines (sigma's line program, two
- * vertices an edge) are dashed too: drawn as rectangles instead, its hostile
- * lines took four times as long to draw on a machine without a GPU.
+ * The relation program (relation-program.ts) measures along the chord; the
+ * large-graph profile's one-pixel lines (sigma's line program, two vertices an
+ * edge, here) from the source's place on screen: drawn as rectangles instead,
+ * their hostile lines took four times as long to draw on a machine without a GPU.
  */
-import { createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, EdgeLineProgram, EdgeRectangleProgram } from "sigma/rendering";
+import { EdgeLineProgram } from "sigma/rendering";
 import { floatColor } from "sigma/utils";
-import type { EdgeProgramType } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
-import type { ActorNode, RelationEdge } from "../core/graph";
 import { pickLater } from "./picking";
-import { uninstanced } from "./uninstanced";
-import type { ProgramClass } from "./program-class";
-
-type EntenteEdgeProgram = EdgeProgramType<ActorNode, RelationEdge>;
+import { extended, FLOAT, insert, isDashed, type Definition, type EntenteEdgeProgram, type ProgramBase, type UniformTarget } from "./shader-patch";
 
 /** Dash and period, in edge thicknesses: a dash of 5, a gap of 3. */
 const DASH = "5.0";
 const PERIOD = "8.0";
-const FLOAT = 5126;
-
-const isDashed = (data: EdgeDisplayData) => ((data as EdgeDisplayData & { dashed?: boolean }).dashed ? 1 : 0);
-
-function insert(source: string, anchor: string, text: string, where: "before" | "after"): string {
-  const at = source.indexOf(anchor);
-  // The anchors are lines of sigma's shaders at the pinned version; a new version must be checked by hand.
-  if (at < 0) throw new Error(`dashed edges: the shader line "${anchor}" is missing`);
-  const cut = where === "after" ? at + anchor.length : at;
-  return source.slice(0, cut) + text + source.slice(cut);
-}
 
 const gap = (along: string) => `
   #ifndef PICKING_MODE
@@ -56,25 +39,7 @@ function withDashedFlag(vertex: string): string {
   );
 }
 
-/** Straight edges: the distance along the edge comes from the vertex shader, where both ends are known. */
-export function dashStraightShaders(vertex: string, fragment: string): { vertex: string; fragment: string } {
-  return {
-    vertex: insert(
-      insert(withDashedFlag(vertex), "varying float v_thickness;", "\nvarying float v_dash;", "after"),
-      "v_thickness = webGLThickness / u_zoomRatio;",
-      "\n  v_dash = a_positionCoef * length(a_positionEnd - a_positionStart) / webGLThickness;",
-      "after",
-    ),
-    fragment: insert(
-      insert(fragment, "varying vec4 v_color;", "\nvarying float v_dash;\nvarying float v_dashed;", "after"),
-      "void main(void) {",
-      gap("v_dash"),
-      "after",
-    ),
-  };
-}
-
-/** Curved edges are drawn in viewport pixels: the distance is measured along the chord from the source. */
+/** Edges drawn in viewport pixels (sigma's curves): the distance is measured along the chord from the source, in thicknesses. */
 export function dashCurveShaders(vertex: string, fragment: string): { vertex: string; fragment: string } {
   return {
     vertex: withDashedFlag(vertex),
@@ -115,56 +80,6 @@ export function dashThinShaders(vertex: string, fragment: string): { vertex: str
       "after",
     ),
   };
-}
-
-interface Definition {
-  VERTEX_SHADER_SOURCE: string;
-  FRAGMENT_SHADER_SOURCE: string;
-  UNIFORMS: string[];
-  ATTRIBUTES: { name: string; size: number; type: number; normalized?: boolean }[];
-}
-interface UniformTarget {
-  gl: WebGLRenderingContext;
-  uniformLocations: Record<string, WebGLUniformLocation>;
-}
-interface ProgramInstance {
-  getDefinition(): Definition;
-  processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void;
-  setUniforms(params: { width: number; height: number; pixelRatio: number }, target: UniformTarget): void;
-  array: Float32Array;
-  ATTRIBUTES_ITEMS_COUNT: number;
-}
-type ProgramBase = ProgramClass<ProgramInstance>;
-
-type Patch = (vertex: string, fragment: string) => { vertex: string; fragment: string };
-
-/** A sigma program's definition with its shaders patched, and uniforms and attributes added after its own (so that sigma's writing of those is unchanged). */
-function extended(definition: Definition, patch: Patch, uniforms: string[], attributes: Definition["ATTRIBUTES"]): Definition {
-  const { vertex, fragment } = patch(definition.VERTEX_SHADER_SOURCE, definition.FRAGMENT_SHADER_SOURCE);
-  return {
-    ...definition,
-    VERTEX_SHADER_SOURCE: vertex,
-    FRAGMENT_SHADER_SOURCE: fragment,
-    UNIFORMS: [...definition.UNIFORMS, ...uniforms],
-    ATTRIBUTES: [...definition.ATTRIBUTES, ...attributes],
-  };
-}
-
-/** A subclass of a sigma edge program whose shaders are patched and whose edges carry a dashed flag. */
-function dashable(program: unknown, patch: Patch): EntenteEdgeProgram {
-  // Every sigma program has these members; the published EdgeProgramType hides them.
-  const Base = program as ProgramBase;
-  return class extends Base {
-    override getDefinition(): Definition {
-      return extended(super.getDefinition(), patch, [], [{ name: "a_dashed", size: 1, type: FLOAT }]);
-    }
-
-    override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
-      super.processVisibleItem(edgeIndex, startIndex, source, target, data);
-      // One record per edge (uninstanced repeats it for each vertex), a_dashed its last item.
-      this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 1] = isDashed(data);
-    }
-  } as unknown as EntenteEdgeProgram;
 }
 
 /** Sigma's line program with each vertex also carrying its edge's source and dashed flag. */
@@ -209,13 +124,5 @@ function dashableThin(): EntenteEdgeProgram {
   } as unknown as EntenteEdgeProgram;
 }
 
-// Each draws its picking pass only once a pointer has come over the graph (see picking.ts), and all
-// its edges in one plain draw call rather than one instance each (see uninstanced.ts).
-export const DashableLineProgram = pickLater(uninstanced(dashable(EdgeRectangleProgram, dashStraightShaders)));
+// It draws its picking pass only once a pointer has come over the graph (see picking.ts).
 export const DashableThinProgram = pickLater(dashableThin());
-export const DashableArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
-  pickLater(uninstanced(dashable(EdgeClampedProgram, dashStraightShaders))),
-  pickLater(uninstanced(EdgeArrowHeadProgram as unknown as EntenteEdgeProgram)),
-]);
-export const DashableCurveProgram = pickLater(uninstanced(dashable(EdgeCurveProgram, dashCurveShaders)));
-export const DashableCurvedArrowProgram = pickLater(uninstanced(dashable(EdgeCurvedArrowProgram, dashCurveShaders)));

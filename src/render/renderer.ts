@@ -16,7 +16,8 @@ import { PairGraph } from "./pairs";
 import { isPicking, pickLater, startPicking } from "./picking";
 import { MovingPicture } from "./moving-picture";
 import { uninstanced } from "./uninstanced";
-import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram, DashableThinProgram } from "./dashed";
+import { DashableThinProgram } from "./dashed";
+import { RelationProgram } from "./relation-program";
 
 export type { Selection };
 
@@ -641,10 +642,7 @@ const NODE_PROGRAM = pickLater(uninstanced(NodeCircleProgram));
 const POINT_NODE_PROGRAM = pickLater(NodePointProgram);
 
 const EDGE_PROGRAMS = {
-  line: DashableLineProgram,
-  arrow: DashableArrowProgram,
-  curved: DashableCurveProgram,
-  curvedArrow: DashableCurvedArrowProgram,
+  relation: RelationProgram,
   thin: DashableThinProgram,
 };
 
@@ -661,7 +659,7 @@ function usedPrograms(graph: EntenteGraph): Partial<typeof EDGE_PROGRAMS> {
     if (type && type in EDGE_PROGRAMS && !used[type]) Object.assign(used, { [type]: EDGE_PROGRAMS[type] });
   });
   // Sigma needs a default program even for a graph without relations.
-  return Object.keys(used).length > 0 ? used : { line: EDGE_PROGRAMS.line };
+  return Object.keys(used).length > 0 ? used : { relation: EDGE_PROGRAMS.relation };
 }
 
 /**

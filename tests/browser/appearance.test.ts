@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, colorDistance, hex, lookAtGraph, open, settled, useBrowser, type Rgb } from "./harness";
+import { stillNodePosition } from "../../scripts/still";
+import { baseUrl, colorDistance, hex, lookAtGraph, nodePoint, open, settled, useBrowser, type Rgb } from "./harness";
 
 let browser: Browser;
 useBrowser((launched) => (browser = launched));
@@ -36,6 +37,60 @@ describe("appearance", () => {
     expect(membership.share).toBeGreaterThan(0.95);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("draws a head where a straight relation is one-way and none where it is mutual", async () => {
+    const errors: string[] = [];
+    /** The relation's drawn width, in pixels, at each pixel from its middle to its target's disc, zoomed in on its target. */
+    const widths = async (from: string, to: string, color: string) => {
+      const opened = await open(browser, "?types=membership,cooperation");
+      const page = opened.page;
+      await settled(page);
+      const target = await nodePoint(page, to);
+      await page.mouse.move(target.x, target.y);
+      // Zoomed in, lines and heads are drawn thicker (sigma scales sizes with the zoom), so a head stands out of the pixel grid.
+      for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+      const [a, b] = [await stillNodePosition(page, from), await stillNodePosition(page, to)];
+      const length = Math.hypot(b!.x - a!.x, b!.y - a!.y);
+      const [ux, uy] = [(b!.x - a!.x) / length, (b!.y - a!.y) / length];
+      const steps = Math.floor(length / 2);
+      const points = Array.from({ length: steps }, (_, i) =>
+        Array.from({ length: 41 }, (_, j) => {
+          const [along, across] = [length / 2 + i, (j - 20) / 2];
+          return { x: a!.x + ux * along - uy * across, y: a!.y + uy * along + ux * across };
+        }),
+      ).flat();
+      const { colors } = await lookAtGraph(page, points, undefined, { exact: true });
+      const background: Rgb = [247, 247, 245];
+      // Nearer the relation's colour than halfway from the background: the line's own pixels, not the
+      // faint rim of its antialiasing (which comes and goes with where it falls on the pixel grid).
+      const inked = colors.map((c) => colorDistance(c, hex(color)) < colorDistance(background, hex(color)) / 2);
+      errors.push(...opened.errors);
+      await page.close();
+      return Array.from({ length: steps }, (_, i) => inked.slice(i * 41, i * 41 + 41).filter(Boolean).length / 2);
+    };
+    const shape = (w: number[]) => {
+      const sorted = (values: number[]) => [...values].sort((x, y) => x - y);
+      // The body's width (the median over the half of the line's half nearest its middle) and the widest it gets before the disc.
+      const body = sorted(w.slice(0, Math.floor(w.length / 2)))[Math.floor(w.length / 4)]!;
+      // Where the target's disc starts: it is drawn over the relation, and reads as much wider where its
+      // colour is near the relation's, or as no ink at all where it is not.
+      const wide = w.findIndex((v, i) => i > w.length / 2 && v >= 3 * body);
+      const rim = wide >= 0 ? wide : w.length - [...w].reverse().findIndex((v) => v > 0);
+      // Two neighbours at least that wide, so that one odd sample of the pixel grid does not count;
+      // 3 pixels short of the rim (a head is widest 2.5 thicknesses short of it).
+      const end = w.slice(Math.floor(w.length / 2), rim - 3);
+      const widest = Math.max(...end.slice(1).map((v, i) => Math.min(v, end[i]!)));
+      return { body, widest };
+    };
+    // France → NATO (membership, one-way) and Hollande – Putin (cooperation, mutual): both straight.
+    const oneWay = shape(await widths("france", "nato", "#0072B2"));
+    const mutual = shape(await widths("hollande", "putin", "#009E73"));
+    expect(oneWay.body).toBeGreaterThanOrEqual(3);
+    expect(oneWay.widest).toBeGreaterThanOrEqual(1.5 * oneWay.body);
+    expect(mutual.body).toBeGreaterThanOrEqual(3);
+    expect(mutual.widest).toBeLessThanOrEqual(1.3 * mutual.body);
+    expect(errors).toEqual([]);
   });
 
   it("sizes nodes by betweenness and keeps it in the URL", async () => {

@@ -130,7 +130,7 @@ export type Rgb = [number, number, number];
 export interface GraphLook {
   /** Pixels that differ clearly from the background colour. */
   inked: number;
-  /** Colours at the asked points (graph-relative), averaged over 3×3 pixels. */
+  /** Colours at the asked points (graph-relative), averaged over 3×3 pixels (or the one pixel, with `exact`). */
   colors: Rgb[];
 }
 
@@ -142,10 +142,11 @@ export async function lookAtGraph(
   page: Page,
   points: { x: number; y: number }[] = [],
   background: Rgb = [247, 247, 245],
+  { exact = false }: { exact?: boolean } = {},
 ): Promise<GraphLook> {
   const png = await page.locator("#graph").screenshot();
   return page.evaluate(
-    async ({ base64, points, background }) => {
+    async ({ base64, points, background, reach }) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;
       await image.decode();
@@ -163,17 +164,18 @@ export async function lookAtGraph(
       }
       const colors = points.map(({ x, y }) => {
         const sum = [0, 0, 0];
-        for (let dy = -1; dy <= 1; dy++) {
-          for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -reach; dy <= reach; dy++) {
+          for (let dx = -reach; dx <= reach; dx++) {
             const i = ((Math.round(y) + dy) * width + Math.round(x) + dx) * 4;
             for (let c = 0; c < 3; c++) sum[c]! += data[i + c] ?? 0;
           }
         }
-        return [sum[0]! / 9, sum[1]! / 9, sum[2]! / 9] as [number, number, number];
+        const count = (2 * reach + 1) ** 2;
+        return [sum[0]! / count, sum[1]! / count, sum[2]! / count] as [number, number, number];
       });
       return { inked, colors };
     },
-    { base64: png.toString("base64"), points, background },
+    { base64: png.toString("base64"), points, background, reach: exact ? 0 : 1 },
   );
 }
 

@@ -123,16 +123,10 @@ describe("curvature", () => {
 });
 
 describe("edgeProgram", () => {
-  it("picks the program for each direction and bend", () => {
-    expect(edgeProgram(false, false)).toBe("line");
-    expect(edgeProgram(true, false)).toBe("arrow");
-    expect(edgeProgram(false, true)).toBe("curved");
-    expect(edgeProgram(true, true)).toBe("curvedArrow");
-  });
-
-  it("draws the large profile's relations as one-pixel lines whatever their shape", () => {
-    expect(edgeProgram(true, true, true)).toBe("thin");
-    expect(edgeProgram(false, false, true)).toBe("thin");
+  it("draws every relation with one program, which reads its bend and direction, and the large profile's as one-pixel lines", () => {
+    expect(edgeProgram()).toBe("relation");
+    expect(edgeProgram(false)).toBe("relation");
+    expect(edgeProgram(true)).toBe("thin");
   });
 });
 
@@ -166,12 +160,12 @@ describe("applyAppearance on the bundled graph", () => {
 
   it("curves exactly the relations whose pair has more than one, except a middle one", () => {
     for (const relation of dataset.relations) {
-      const { parallelCount, parallelIndex, type, directed, curvature: bend } = graph.getEdgeAttributes(k(relation.id));
+      const { parallelCount, parallelIndex, type, curvature: bend } = graph.getEdgeAttributes(k(relation.id));
       const straight = parallelCount === 1 || parallelIndex * 2 === parallelCount - 1;
       expect(bend === 0, relation.id).toBe(straight);
-      expect(type, relation.id).toBe(edgeProgram(directed, !straight));
+      expect(type, relation.id).toBe("relation");
     }
-    const curved = graph.filterEdges((_e, a) => a.type?.startsWith("curved") ?? false).map(datasetId).sort();
+    const curved = graph.filterEdges((_e, a) => a.curvature !== 0).map(datasetId).sort();
     expect(curved).toEqual(
       [
         "france-russia-cooperation-is",
@@ -192,8 +186,9 @@ describe("applyAppearance on the bundled graph", () => {
     // Same number, but measured from opposite ends: the curves lie on opposite sides.
     expect(there).toBeCloseTo(-0.225, 12);
     expect(back).toBeCloseTo(-0.225, 12);
-    expect(graph.getEdgeAttribute(k("turkey-russia-conflict-jet"), "type")).toBe("curvedArrow");
-    expect(graph.getEdgeAttribute(k("russia-turkey-tension-jet"), "type")).toBe("curved");
+    // The program draws a head on the directed one only.
+    expect(graph.getEdgeAttributes(k("turkey-russia-conflict-jet"))).toMatchObject({ type: "relation", directed: true });
+    expect(graph.getEdgeAttributes(k("russia-turkey-tension-jet"))).toMatchObject({ type: "relation", directed: false });
   });
 
   it("dashes exactly the hostile relations", () => {
@@ -215,8 +210,8 @@ describe("applyAppearance on the bundled graph", () => {
   });
 
   it("draws single relations straight, with an arrow when directed", () => {
-    expect(graph.getEdgeAttributes(k("france-syria-mediation-peace"))).toMatchObject({ type: "arrow", curvature: 0 });
-    expect(graph.getEdgeAttributes(k("russia-nato-tension"))).toMatchObject({ type: "line", curvature: 0 });
+    expect(graph.getEdgeAttributes(k("france-syria-mediation-peace"))).toMatchObject({ type: "relation", curvature: 0, directed: true });
+    expect(graph.getEdgeAttributes(k("russia-nato-tension"))).toMatchObject({ type: "relation", curvature: 0, directed: false });
   });
 });
 
@@ -236,7 +231,7 @@ describe("applyAppearance on small graphs", () => {
     const graph = buildGraph(dataset, "en");
     applyAppearance(graph, dataset);
     expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "curvature"))).toEqual([-0.45, 0, -0.45]);
-    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "type"))).toEqual(["curved", "line", "curvedArrow"]);
+    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "directed"))).toEqual([false, false, true]);
   });
 
   it("keeps every attribute it does not own", () => {
