@@ -37,15 +37,32 @@ export function relationShaders(vertex: string, fragment: string): { vertex: str
   const dashed = dashCurveShaders(vertex, fragment);
   let v = insert(dashed.vertex, "void main() {", "attribute float a_head;\nvarying float v_head;\nvarying float v_straight;\n", "before");
   v = insert(v, "void main() {", "\n  v_head = a_head;\n  float straight = a_curvature == 0.0 ? 1.0 : 0.0;\n  v_straight = straight;", "after");
-  // Both sides of the chord, as wide as the head, for a straight relation.
-  v = replace(v, "sign(boundingBoxThickness)", "mix(sign(boundingBoxThickness), 1.0, straight)");
+  // A straight relation's box: both sides of the chord, as wide as its line (or its head) and the
+  // antialiasing, in the viewport's pixels; a curve's box stays sigma's.
+  v = insert(
+    v,
+    "vec2 viewportOffsetPosition = (",
+    "float straightHalfWidth = v_thickness * (a_head > 0.5 ? u_widenessToThicknessRatio : 1.0) / 2.0 + u_feather + epsilon;\n  ",
+    "before",
+  );
+  v = replace(
+    v,
+    "sign(boundingBoxThickness) * (curveThickness * u_widenessToThicknessRatio + epsilon)",
+    "mix(sign(boundingBoxThickness) * (curveThickness * u_widenessToThicknessRatio + epsilon), straightHalfWidth, straight)",
+  );
   v = replace(v, "max(0.0, a_direction)", "mix(max(0.0, a_direction), 1.0, straight)");
   let f = insert(dashed.fragment, "varying vec4 v_color;", "\nvarying float v_head;\nvarying float v_straight;", "after");
   f = insert(f, "float det(vec2 a, vec2 b) {", SEGMENT_DISTANCE, "before");
+  // A branch rather than a choice of two values: a software WebGL skips the side no fragment of a block takes.
   f = replace(
     f,
     "float dist = distToQuadraticBezierCurve(gl_FragCoord.xy, v_cpA, v_cpB, v_cpC);",
-    "float dist = v_straight > 0.5 ? distToSegment(gl_FragCoord.xy, v_cpA, v_cpC) : distToQuadraticBezierCurve(gl_FragCoord.xy, v_cpA, v_cpB, v_cpC);",
+    `float dist;
+  if (v_straight > 0.5) {
+    dist = distToSegment(gl_FragCoord.xy, v_cpA, v_cpC);
+  } else {
+    dist = distToQuadraticBezierCurve(gl_FragCoord.xy, v_cpA, v_cpB, v_cpC);
+  }`,
   );
   f = replace(f, "if (distToTarget < targetArrowLength) {", "if (v_head > 0.5 && distToTarget < targetArrowLength) {");
   return { vertex: v, fragment: f };

@@ -46,16 +46,22 @@ describe("the relation program's shaders", () => {
     expect(fragment).toContain("varying float v_straight;");
   });
 
-  it("cover both sides of a straight relation's chord, and one side of a curve's as sigma does", () => {
-    expect(vertex).toContain("mix(sign(boundingBoxThickness), 1.0, straight) * (curveThickness * u_widenessToThicknessRatio + epsilon)");
+  it("cover both sides of a straight relation's chord, as wide as its line or head, and one side of a curve's as sigma does", () => {
+    expect(vertex).toContain(
+      "float straightHalfWidth = v_thickness * (a_head > 0.5 ? u_widenessToThicknessRatio : 1.0) / 2.0 + u_feather + epsilon;\n  vec2 viewportOffsetPosition = (",
+    );
+    expect(vertex).toContain(
+      "mix(sign(boundingBoxThickness) * (curveThickness * u_widenessToThicknessRatio + epsilon), straightHalfWidth, straight)",
+    );
     expect(vertex).toContain("mix(max(0.0, a_direction), 1.0, straight) // NOTE: cutting the bounding box in half");
-    expect(vertex).not.toMatch(/[^(]sign\(boundingBoxThickness\) \*/);
+    // The thickness is known before the box is made.
+    expect(vertex.indexOf("v_thickness = curveThickness * u_pixelRatio;")).toBeLessThan(vertex.indexOf("float straightHalfWidth"));
   });
 
   it("measure a straight relation's distance to its segment, a curve's to its Bézier curve", () => {
     expect(fragment).toContain("float distToSegment(vec2 p, vec2 a, vec2 b) {");
-    expect(fragment).toContain(
-      "float dist = v_straight > 0.5 ? distToSegment(gl_FragCoord.xy, v_cpA, v_cpC) : distToQuadraticBezierCurve(gl_FragCoord.xy, v_cpA, v_cpB, v_cpC);",
+    expect(fragment).toMatch(
+      /float dist;\s+if \(v_straight > 0\.5\) \{\s+dist = distToSegment\(gl_FragCoord\.xy, v_cpA, v_cpC\);\s+\} else \{\s+dist = distToQuadraticBezierCurve\(gl_FragCoord\.xy, v_cpA, v_cpB, v_cpC\);\s+\}/,
     );
     // The segment's function comes before main, which calls it.
     expect(fragment.indexOf("float distToSegment(")).toBeLessThan(fragment.indexOf("void main(void)"));
