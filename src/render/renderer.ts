@@ -18,6 +18,7 @@ import { MovingPicture } from "./moving-picture";
 import { uninstanced } from "./uninstanced";
 import { DashableThinProgram } from "./dashed";
 import { RelationProgram } from "./relation-program";
+import { InertEdgeProgram, SIGMA_DEFAULT_EDGE_TYPES } from "./inert-program";
 
 export type { Selection };
 
@@ -149,7 +150,8 @@ export class GraphRenderer {
       defaultEdgeType: Object.keys(programs)[0],
       zIndex: options.profile.zIndex,
       stagePadding: 40,
-      edgeProgramClasses: programs,
+      // Sigma's defaults, which it would otherwise compile too, replaced by a program that draws nothing.
+      edgeProgramClasses: { ...Object.fromEntries(SIGMA_DEFAULT_EDGE_TYPES.map((type) => [type, InertEdgeProgram])), ...programs },
       // Every node is of sigma's default type, "circle"; how it is drawn depends on the profile.
       nodeProgramClasses: { circle: options.profile.pointNodes ? POINT_NODE_PROGRAM : NODE_PROGRAM },
       nodeReducer: (node, data) => this.reduceNode(node, data),
