@@ -664,10 +664,9 @@ const EDGE_PROGRAMS = {
 };
 
 /**
- * The edge programs the graph's edges use (the first is the default). Sigma compiles
- * every program it is given when it starts, and on a software WebGL each one
- * costs tens of milliseconds: a large graph drawn in one-pixel lines needs one
- * program, not nine.
+ * The edge programs the graph's edges use (the first is the default): one, the relation
+ * program or the one-pixel lines. Sigma compiles every program it is given when it starts,
+ * and on a software WebGL each one costs tens of milliseconds.
  */
 function usedPrograms(graph: EntenteGraph): Partial<typeof EDGE_PROGRAMS> {
   const used: Partial<typeof EDGE_PROGRAMS> = {};
