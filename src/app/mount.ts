@@ -96,7 +96,7 @@ function visibilityOf(filtered: FilterResult, mode: ViewState["hidden"]): Visibi
  * page does it while a worker checks the dataset (start.ts) or here.
  */
 export function giveLook(graph: EntenteGraph, dataset: Dataset): void {
-  applyAppearance(graph, dataset, { simpleEdges: renderProfile(graph.size, graph.order).simpleEdges });
+  applyAppearance(graph, dataset, renderProfile(graph.size, graph.order));
 }
 
 /** The graph, built a step at a time, `turn` (the page's turn) coming before each; null if a turn says to stop. */

@@ -56,14 +56,24 @@ export function curvature(index: number, count: number, reversed: boolean): numb
 }
 
 /**
- * "relation": one program for straight and curved relations, with or without a head, which it
- * reads from `curvature` and `directed` (see relation-program.ts); "thin": the large profile's
- * one-pixel lines.
+ * "relation": one program for every relation of a small graph, which reads the bend and the
+ * direction (see relation-program.ts); "line", "arrow", "curved", "curvedArrow": one program a
+ * shape, for a graph of middling size; "thin": the large profile's one-pixel lines.
  */
-export type EdgeProgram = "relation" | "thin";
+export type EdgeProgram = "relation" | "line" | "arrow" | "curved" | "curvedArrow" | "thin";
 
-export function edgeProgram(simple = false): EdgeProgram {
-  return simple ? "thin" : "relation";
+export interface EdgeDrawing {
+  /** One-pixel straight lines (the large profile). */
+  simpleEdges?: boolean;
+  /** One program for every relation (a small graph). */
+  oneEdgeProgram?: boolean;
+}
+
+export function edgeProgram(directed: boolean, curved: boolean, drawing: EdgeDrawing = {}): EdgeProgram {
+  if (drawing.simpleEdges) return "thin";
+  if (drawing.oneEdgeProgram) return "relation";
+  if (curved) return directed ? "curvedArrow" : "curved";
+  return directed ? "arrow" : "line";
 }
 
 /** Sizes and colours chosen in the view (by a metric, by community), in one batched graph update. */
@@ -78,8 +88,8 @@ export function applyNodeLook(graph: EntenteGraph, sizes: ReadonlyMap<string, nu
   );
 }
 
-/** `simpleEdges`: one-pixel straight lines for every relation (the large-graph profile). */
-export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: { simpleEdges?: boolean } = {}): void {
+/** How the relations are drawn comes from the graph's profile (render/profile.ts). */
+export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: EdgeDrawing = {}): void {
   const typeColors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
   let maxDegree = 0;
   graph.forEachNode((_node, attributes) => {
@@ -100,7 +110,7 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
       // One-pixel lines in the large profile, whatever the zoom (their program ignores the size).
       size: options.simpleEdges ? 1 : 3,
       curvature: bend,
-      type: edgeProgram(options.simpleEdges),
+      type: edgeProgram(attributes.directed, bend !== 0, options),
       // Hostile relations are dashed, colour never being the only cue.
       dashed: hostile,
     };

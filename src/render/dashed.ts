@@ -1,23 +1,30 @@
 /**
  * Hostile relations are drawn dashed, so that colour is never the only cue
  * (colour-blind readers, greyscale prints). Sigma has no dashed edges: these
- * patches add a per-edge attribute, `a_dashed`, to sigma's shaders, and a few
- * lines: the fragment shader measures how far along the edge it is and leaves
- * gaps where the edge is dashed. Dashed and solid relations share a program,
- * because each program costs a shader compilation and a pipeline when the graph
- * first appears (tens of milliseconds each on a software WebGL). The picking
- * pass stays solid, so a gap is still part of the edge for the mouse.
+ * programs are sigma's own with a per-edge attribute, `a_dashed`, and a few
+ * lines added to their shaders: the fragment shader measures how far along the
+ * edge it is and leaves gaps where the edge is dashed. Dashed and solid
+ * relations share a program, because each program costs a shader compilation
+ * and a pipeline when the graph first appears (tens of milliseconds each on a
+ * software WebGL). The picking pass stays solid, so a gap is still part of the
+ * edge for the mouse.
  *
- * The relation program (relation-program.ts) measures along the chord; the
- * large-graph profile's one-pixel lines (sigma's line program, two vertices an
- * edge, here) from the source's place on screen: drawn as rectangles instead,
- * their hostile lines took four times as long to draw on a machine without a GPU.
+ * A small graph draws every relation with one program (relation-program.ts);
+ * a graph of middling size with one per shape, whose frames cost a third as
+ * much (sigma's straight edges here, measured along the edge in thicknesses,
+ * and its curves, along the chord); the large-graph profile's one-pixel lines
+ * (sigma's line program, two vertices an edge), from the source's place on
+ * screen: drawn as rectangles instead, their hostile lines took four times as
+ * long to draw on a machine without a GPU.
  */
-import { EdgeLineProgram } from "sigma/rendering";
+import { createEdgeCompoundProgram, EdgeArrowHeadProgram, EdgeClampedProgram, EdgeLineProgram, EdgeRectangleProgram } from "sigma/rendering";
 import { floatColor } from "sigma/utils";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import type { ActorNode, RelationEdge } from "../core/graph";
 import { pickLater } from "./picking";
-import { extended, FLOAT, insert, isDashed, type Definition, type EntenteEdgeProgram, type ProgramBase, type UniformTarget } from "./shader-patch";
+import { uninstanced } from "./uninstanced";
+import { extended, FLOAT, insert, isDashed, type Definition, type EntenteEdgeProgram, type Patch, type ProgramBase, type UniformTarget } from "./shader-patch";
 
 /** Dash and period, in edge thicknesses: a dash of 5, a gap of 3. */
 const DASH = "5.0";
@@ -37,6 +44,24 @@ function withDashedFlag(vertex: string): string {
     "\n  v_dashed = a_dashed;",
     "after",
   );
+}
+
+/** Straight edges: the distance along the edge comes from the vertex shader, where both ends are known. */
+export function dashStraightShaders(vertex: string, fragment: string): { vertex: string; fragment: string } {
+  return {
+    vertex: insert(
+      insert(withDashedFlag(vertex), "varying float v_thickness;", "\nvarying float v_dash;", "after"),
+      "v_thickness = webGLThickness / u_zoomRatio;",
+      "\n  v_dash = a_positionCoef * length(a_positionEnd - a_positionStart) / webGLThickness;",
+      "after",
+    ),
+    fragment: insert(
+      insert(fragment, "varying vec4 v_color;", "\nvarying float v_dash;\nvarying float v_dashed;", "after"),
+      "void main(void) {",
+      gap("v_dash"),
+      "after",
+    ),
+  };
 }
 
 /** Edges drawn in viewport pixels (sigma's curves): the distance is measured along the chord from the source, in thicknesses. */
@@ -82,6 +107,22 @@ export function dashThinShaders(vertex: string, fragment: string): { vertex: str
   };
 }
 
+/** A subclass of a sigma edge program whose shaders are patched and whose edges carry a dashed flag. */
+function dashable(program: unknown, patch: Patch): EntenteEdgeProgram {
+  const Base = program as ProgramBase;
+  return class extends Base {
+    override getDefinition(): Definition {
+      return extended(super.getDefinition(), patch, [], [{ name: "a_dashed", size: 1, type: FLOAT }]);
+    }
+
+    override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
+      super.processVisibleItem(edgeIndex, startIndex, source, target, data);
+      // One record per edge (uninstanced repeats it for each vertex), a_dashed its last item.
+      this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 1] = isDashed(data);
+    }
+  } as unknown as EntenteEdgeProgram;
+}
+
 /** Sigma's line program with each vertex also carrying its edge's source and dashed flag. */
 function dashableThin(): EntenteEdgeProgram {
   const Base = EdgeLineProgram as unknown as ProgramBase;
@@ -124,5 +165,13 @@ function dashableThin(): EntenteEdgeProgram {
   } as unknown as EntenteEdgeProgram;
 }
 
-// It draws its picking pass only once a pointer has come over the graph (see picking.ts).
+// Each draws its picking pass only once a pointer has come over the graph (see picking.ts), and all
+// its edges in one plain draw call rather than one instance each (see uninstanced.ts).
+export const DashableLineProgram = pickLater(uninstanced(dashable(EdgeRectangleProgram, dashStraightShaders)));
 export const DashableThinProgram = pickLater(dashableThin());
+export const DashableArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
+  pickLater(uninstanced(dashable(EdgeClampedProgram, dashStraightShaders))),
+  pickLater(uninstanced(EdgeArrowHeadProgram as unknown as EntenteEdgeProgram)),
+]);
+export const DashableCurveProgram = pickLater(uninstanced(dashable(EdgeCurveProgram, dashCurveShaders)));
+export const DashableCurvedArrowProgram = pickLater(uninstanced(dashable(EdgeCurvedArrowProgram, dashCurveShaders)));

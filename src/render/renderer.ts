@@ -16,7 +16,7 @@ import { PairGraph } from "./pairs";
 import { isPicking, pickLater, startPicking } from "./picking";
 import { MovingPicture } from "./moving-picture";
 import { uninstanced } from "./uninstanced";
-import { DashableThinProgram } from "./dashed";
+import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram, DashableThinProgram } from "./dashed";
 import { RelationProgram } from "./relation-program";
 import { InertEdgeProgram, SIGMA_DEFAULT_EDGE_TYPES } from "./inert-program";
 
@@ -660,13 +660,18 @@ const POINT_NODE_PROGRAM = pickLater(NodePointProgram);
 
 const EDGE_PROGRAMS = {
   relation: RelationProgram,
+  line: DashableLineProgram,
+  arrow: DashableArrowProgram,
+  curved: DashableCurveProgram,
+  curvedArrow: DashableCurvedArrowProgram,
   thin: DashableThinProgram,
 };
 
 /**
- * The edge programs the graph's edges use (the first is the default): one, the relation
- * program or the one-pixel lines. Sigma compiles every program it is given when it starts,
- * and on a software WebGL each one costs tens of milliseconds.
+ * The edge programs the graph's edges use (the first is the default). Sigma compiles
+ * every program it is given when it starts, and on a software WebGL each one
+ * costs tens of milliseconds: a small graph needs one (the relation program), and a large
+ * graph drawn in one-pixel lines one too.
  */
 function usedPrograms(graph: EntenteGraph): Partial<typeof EDGE_PROGRAMS> {
   const used: Partial<typeof EDGE_PROGRAMS> = {};

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { stillNodePosition } from "../../scripts/still";
-import { baseUrl, colorDistance, hex, lookAtGraph, nodePoint, open, settled, useBrowser, type Rgb } from "./harness";
+import { baseUrl, colorDistance, hex, lookAtGraph, nodePoint, open, openOn, settled, useBrowser, type OpenPage, type Rgb } from "./harness";
 
 let browser: Browser;
 useBrowser((launched) => (browser = launched));
@@ -40,57 +40,31 @@ describe("appearance", () => {
   });
 
   it("draws a head where a straight relation is one-way and none where it is mutual", async () => {
-    const errors: string[] = [];
-    /** The relation's drawn width, in pixels, at each pixel from its middle to its target's disc, zoomed in on its target. */
-    const widths = async (from: string, to: string, color: string) => {
-      const opened = await open(browser, "?types=membership,cooperation");
-      const page = opened.page;
-      await settled(page);
-      const target = await nodePoint(page, to);
-      await page.mouse.move(target.x, target.y);
-      // Zoomed in, lines and heads are drawn thicker (sigma scales sizes with the zoom), so a head stands out of the pixel grid.
-      for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
-      const [a, b] = [await stillNodePosition(page, from), await stillNodePosition(page, to)];
-      const length = Math.hypot(b!.x - a!.x, b!.y - a!.y);
-      const [ux, uy] = [(b!.x - a!.x) / length, (b!.y - a!.y) / length];
-      const steps = Math.floor(length / 2);
-      const points = Array.from({ length: steps }, (_, i) =>
-        Array.from({ length: 41 }, (_, j) => {
-          const [along, across] = [length / 2 + i, (j - 20) / 2];
-          return { x: a!.x + ux * along - uy * across, y: a!.y + uy * along + ux * across };
-        }),
-      ).flat();
-      const { colors } = await lookAtGraph(page, points, undefined, { exact: true });
-      const background: Rgb = [247, 247, 245];
-      // Nearer the relation's colour than halfway from the background: the line's own pixels, not the
-      // faint rim of its antialiasing (which comes and goes with where it falls on the pixel grid).
-      const inked = colors.map((c) => colorDistance(c, hex(color)) < colorDistance(background, hex(color)) / 2);
-      errors.push(...opened.errors);
-      await page.close();
-      return Array.from({ length: steps }, (_, i) => inked.slice(i * 41, i * 41 + 41).filter(Boolean).length / 2);
-    };
-    const shape = (w: number[]) => {
-      const sorted = (values: number[]) => [...values].sort((x, y) => x - y);
-      // The body's width (the median over the half of the line's half nearest its middle) and the widest it gets before the disc.
-      const body = sorted(w.slice(0, Math.floor(w.length / 2)))[Math.floor(w.length / 4)]!;
-      // Where the target's disc starts: it is drawn over the relation, and reads as much wider where its
-      // colour is near the relation's, or as no ink at all where it is not.
-      const wide = w.findIndex((v, i) => i > w.length / 2 && v >= 3 * body);
-      const rim = wide >= 0 ? wide : w.length - [...w].reverse().findIndex((v) => v > 0);
-      // Two neighbours at least that wide, so that one odd sample of the pixel grid does not count;
-      // 3 pixels short of the rim (a head is widest 2.5 thicknesses short of it).
-      const end = w.slice(Math.floor(w.length / 2), rim - 3);
-      const widest = Math.max(...end.slice(1).map((v, i) => Math.min(v, end[i]!)));
-      return { body, widest };
-    };
-    // France → NATO (membership, one-way) and Hollande – Putin (cooperation, mutual): both straight.
-    const oneWay = shape(await widths("france", "nato", "#0072B2"));
-    const mutual = shape(await widths("hollande", "putin", "#009E73"));
+    // France → NATO (membership, one-way) and Hollande – Putin (cooperation, mutual): both straight,
+    // drawn by the one program of a small graph.
+    const open = (page: Page) => openOn(page, "?types=membership,cooperation");
+    const oneWay = headShape(await widths(open, "france", "nato", "#0072B2"));
+    const mutual = headShape(await widths(open, "hollande", "putin", "#009E73"));
     expect(oneWay.body).toBeGreaterThanOrEqual(3);
     expect(oneWay.widest).toBeGreaterThanOrEqual(1.5 * oneWay.body);
     expect(mutual.body).toBeGreaterThanOrEqual(3);
     expect(mutual.widest).toBeLessThanOrEqual(1.3 * mutual.body);
-    expect(errors).toEqual([]);
+  });
+
+  it("draws the same with one program a shape, in a graph of more than 300 relations", async () => {
+    const body = JSON.stringify(middling());
+    const open = async (page: Page) => {
+      await page.route(`${MIDDLING}/**`, (route) =>
+        route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
+      );
+      return openOn(page, `?data=${encodeURIComponent(`${MIDDLING}/middling.json`)}&types=oneway,mutual`);
+    };
+    const oneWay = headShape(await widths(open, "a0", "a1", "#0072B2"));
+    const mutual = headShape(await widths(open, "a2", "a3", "#009E73"));
+    expect(oneWay.body).toBeGreaterThanOrEqual(3);
+    expect(oneWay.widest).toBeGreaterThanOrEqual(1.5 * oneWay.body);
+    expect(mutual.body).toBeGreaterThanOrEqual(3);
+    expect(mutual.widest).toBeLessThanOrEqual(1.3 * mutual.body);
   });
 
   it("sizes nodes by betweenness and keeps it in the URL", async () => {
@@ -190,3 +164,73 @@ describe("time played back", () => {
     await page.close();
   });
 });
+
+/**
+ * A relation's drawn width, in pixels, at each pixel from its middle to its target's centre, on a
+ * page `open` opens, zoomed in on the target: lines and heads are then drawn thicker (sigma scales
+ * sizes with the zoom), so that a head stands out of the pixel grid. The page's console errors fail it.
+ */
+async function widths(open: (page: Page) => Promise<OpenPage>, from: string, to: string, color: string): Promise<number[]> {
+  const { page, errors } = await open(await browser.newPage({ viewport: { width: 1280, height: 800 } }));
+  await settled(page);
+  const target = await nodePoint(page, to);
+  await page.mouse.move(target.x, target.y);
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+  const [a, b] = [await stillNodePosition(page, from), await stillNodePosition(page, to)];
+  const length = Math.hypot(b!.x - a!.x, b!.y - a!.y);
+  const [ux, uy] = [(b!.x - a!.x) / length, (b!.y - a!.y) / length];
+  const steps = Math.floor(length / 2);
+  const points = Array.from({ length: steps }, (_, i) =>
+    Array.from({ length: 41 }, (_, j) => {
+      const [along, across] = [length / 2 + i, (j - 20) / 2];
+      return { x: a!.x + ux * along - uy * across, y: a!.y + uy * along + ux * across };
+    }),
+  ).flat();
+  const { colors } = await lookAtGraph(page, points, undefined, { exact: true });
+  const background: Rgb = [247, 247, 245];
+  // Nearer the relation's colour than halfway from the background: the line's own pixels, not the
+  // faint rim of its antialiasing (which comes and goes with where it falls on the pixel grid).
+  const inked = colors.map((c) => colorDistance(c, hex(color)) < colorDistance(background, hex(color)) / 2);
+  expect(errors).toEqual([]);
+  await page.close();
+  return Array.from({ length: steps }, (_, i) => inked.slice(i * 41, i * 41 + 41).filter(Boolean).length / 2);
+}
+
+/** The body's width (the median over the half of the line's half nearest its middle) and the widest it gets before the target's disc. */
+function headShape(w: number[]): { body: number; widest: number } {
+  const sorted = (values: number[]) => [...values].sort((x, y) => x - y);
+  const body = sorted(w.slice(0, Math.floor(w.length / 2)))[Math.floor(w.length / 4)]!;
+  // Where the target's disc starts: it is drawn over the relation, and reads as much wider where its
+  // colour is near the relation's, or as no ink at all where it is not.
+  const wide = w.findIndex((v, i) => i > w.length / 2 && v >= 3 * body);
+  const rim = wide >= 0 ? wide : w.length - [...w].reverse().findIndex((v) => v > 0);
+  // Two neighbours at least that wide, so that one odd sample of the pixel grid does not count;
+  // 3 pixels short of the rim (a head is widest 2.5 thicknesses short of it).
+  const end = w.slice(Math.floor(w.length / 2), rim - 3);
+  return { body, widest: Math.max(...end.slice(1).map((v, i) => Math.min(v, end[i]!))) };
+}
+
+const MIDDLING = "https://middling.entente.test";
+
+/**
+ * 40 actors and 312 relations: a one-way relation a0 → a1 and a mutual one a2 – a3, each the only
+ * relation of its pair (so straight), and 310 others among the other actors.
+ */
+function middling(): object {
+  const others = Array.from({ length: 36 }, (_, i) => i + 4);
+  const pairs = others.flatMap((i) => others.filter((j) => j > i).map((j) => [i, j] as const)).slice(0, 310);
+  return {
+    meta: { title: { en: "Middling" }, source: { publisher: { en: "Example Wire" }, language: "en" } },
+    actors: Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, kind: "state", label: { en: `Actor ${i}` } })),
+    relationTypes: [
+      { id: "oneway", label: { en: "One way" }, sign: 1, directed: true, color: "#0072B2" },
+      { id: "mutual", label: { en: "Mutual" }, sign: 1, directed: false, color: "#009E73" },
+      { id: "other", label: { en: "Other" }, sign: 0, directed: false, color: "#999999" },
+    ],
+    relations: [
+      { id: "r-oneway", source: "a0", target: "a1", type: "oneway", evidence: [{ quote: "One way.", reportedBy: "Example Wire" }] },
+      { id: "r-mutual", source: "a2", target: "a3", type: "mutual", evidence: [{ quote: "Mutual.", reportedBy: "Example Wire" }] },
+      ...pairs.map(([i, j]) => ({ id: `r${i}-${j}`, source: `a${i}`, target: `a${j}`, type: "other", evidence: [{ quote: "Other.", reportedBy: "Example Wire" }] })),
+    ],
+  };
+}

@@ -85,6 +85,13 @@ describe("nodeSizeScale", () => {
     expect(renderProfile(5_000, 1_200)).toMatchObject({ large: false, pointNodes: false, enableEdgeEvents: true });
     expect(renderProfile(26, 13)).toMatchObject({ large: false, pointNodes: false, simpleEdges: false });
   });
+
+  it("draws a small graph's relations with one program, and a bigger graph's with one a shape", () => {
+    expect(renderProfile(26, 13)).toMatchObject({ oneEdgeProgram: true, simpleEdges: false });
+    expect(renderProfile(300, 100)).toMatchObject({ oneEdgeProgram: true });
+    expect(renderProfile(301, 100)).toMatchObject({ oneEdgeProgram: false, simpleEdges: false });
+    expect(renderProfile(40_000, 10_000)).toMatchObject({ oneEdgeProgram: false, simpleEdges: true });
+  });
 });
 
 describe("curvature", () => {
@@ -123,17 +130,30 @@ describe("curvature", () => {
 });
 
 describe("edgeProgram", () => {
-  it("draws every relation with one program, which reads its bend and direction, and the large profile's as one-pixel lines", () => {
-    expect(edgeProgram()).toBe("relation");
-    expect(edgeProgram(false)).toBe("relation");
-    expect(edgeProgram(true)).toBe("thin");
+  it("picks the program for each direction and bend", () => {
+    expect(edgeProgram(false, false)).toBe("line");
+    expect(edgeProgram(true, false)).toBe("arrow");
+    expect(edgeProgram(false, true)).toBe("curved");
+    expect(edgeProgram(true, true)).toBe("curvedArrow");
+  });
+
+  it("draws a small graph's relations with one program whatever their shape, which reads their bend and direction", () => {
+    for (const [directed, curved] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      expect(edgeProgram(directed, curved, { oneEdgeProgram: true })).toBe("relation");
+    }
+  });
+
+  it("draws the large profile's relations as one-pixel lines whatever their shape", () => {
+    expect(edgeProgram(true, true, { simpleEdges: true })).toBe("thin");
+    expect(edgeProgram(false, false, { simpleEdges: true, oneEdgeProgram: true })).toBe("thin");
   });
 });
 
 describe("applyAppearance on the bundled graph", () => {
   const dataset = valid(bundledJson());
   const graph = buildGraph(dataset, "en");
-  applyAppearance(graph, dataset);
+  // As the page draws it: a small graph, every relation in one program.
+  applyAppearance(graph, dataset, renderProfile(graph.size, graph.order));
 
   it("colours every actor by its kind", () => {
     for (const actor of dataset.actors) {
@@ -232,6 +252,10 @@ describe("applyAppearance on small graphs", () => {
     applyAppearance(graph, dataset);
     expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "curvature"))).toEqual([-0.45, 0, -0.45]);
     expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "directed"))).toEqual([false, false, true]);
+    // With one program a shape (a graph of middling size), each relation's shape picks its program.
+    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "type"))).toEqual(["curved", "line", "curvedArrow"]);
+    applyAppearance(graph, dataset, { oneEdgeProgram: true });
+    expect(["ab1", "ab2", "ba"].map((e) => graph.getEdgeAttribute(k(e), "type"))).toEqual(["relation", "relation", "relation"]);
   });
 
   it("keeps every attribute it does not own", () => {

@@ -11,10 +11,10 @@ vi.hoisted(() => {
   Object.assign(globalThis, { WebGLRenderingContext: constants, WebGL2RenderingContext: constants });
 });
 
-const { EdgeLineProgram } = await import("sigma/rendering");
+const { EdgeClampedProgram, EdgeLineProgram, EdgeRectangleProgram } = await import("sigma/rendering");
 const { floatColor } = await import("sigma/utils");
 const { default: EdgeCurveProgram } = await import("@sigma/edge-curve");
-const { dashCurveShaders, dashThinShaders, DashableThinProgram } = await import("../../src/render/dashed");
+const { dashCurveShaders, dashStraightShaders, dashThinShaders, DashableCurveProgram, DashableLineProgram, DashableThinProgram } = await import("../../src/render/dashed");
 
 interface Definition {
   VERTEX_SHADER_SOURCE: string;
@@ -34,6 +34,17 @@ const definitionOf = (program: unknown): Definition =>
   (program as { prototype: { getDefinition(this: unknown): Definition } }).prototype.getDefinition.call({});
 
 describe("dashable edge programs", () => {
+  it("measure the distance along a straight edge in thicknesses and leave gaps in dashed edges only, never when picking", () => {
+    for (const base of [EdgeRectangleProgram, EdgeClampedProgram]) {
+      const original = definitionOf(base);
+      const { vertex, fragment } = dashStraightShaders(original.VERTEX_SHADER_SOURCE, original.FRAGMENT_SHADER_SOURCE);
+      expect(vertex).toContain("attribute float a_dashed;");
+      expect(vertex).toContain("v_dashed = a_dashed;");
+      expect(vertex).toContain("v_dash = a_positionCoef * length(a_positionEnd - a_positionStart) / webGLThickness;");
+      expect(fragment).toMatch(/#ifndef PICKING_MODE\s+if \(v_dashed > 0\.5 && mod\(v_dash, 8\.0\) > 5\.0\) discard;\s+#endif/);
+    }
+  });
+
   it("measure along the chord of a curved edge", () => {
     const original = definitionOf(EdgeCurveProgram);
     const { vertex, fragment } = dashCurveShaders(original.VERTEX_SHADER_SOURCE, original.FRAGMENT_SHADER_SOURCE);
@@ -73,7 +84,26 @@ describe("dashable edge programs", () => {
     expect([instance.array[7], instance.array[14]]).toEqual([0, 0]);
   });
 
+  it("add a_dashed as the last attribute, and write it after sigma's own items for each edge", () => {
+    for (const program of [DashableLineProgram, DashableCurveProgram]) {
+      const attributes = definitionOf(program).ATTRIBUTES;
+      expect(attributes.at(-1)).toMatchObject({ name: "a_dashed", size: 1 });
+      // A stand-in instance: sigma's processVisibleItem writes its items from startIndex on, then the flag follows.
+      const proto = (program as unknown as { prototype: Instance }).prototype;
+      const count = attributes.reduce((n, a) => n + (a.name.startsWith("a_color") || a.name === "a_id" ? 1 : a.size), 0);
+      const instance = Object.assign(Object.create(proto) as Instance, { array: new Float32Array(3 * count).fill(-1), ATTRIBUTES_ITEMS_COUNT: count });
+      const node = { x: 0, y: 0, size: 4 };
+      instance.processVisibleItem(1, count, node, { ...node, x: 10 }, { size: 2, color: "#ff0000", dashed: true });
+      expect(instance.array[2 * count - 1]).toBe(1);
+      instance.processVisibleItem(1, count, node, { ...node, x: 10 }, { size: 2, color: "#ff0000" });
+      expect(instance.array[2 * count - 1]).toBe(0);
+      // The next edge's record is untouched.
+      expect(instance.array[2 * count]).toBe(-1);
+    }
+  });
+
   it("refuse a shader without the expected lines instead of drawing nothing", () => {
+    expect(() => dashStraightShaders("void main() {}", "void main(void) {}")).toThrow(/shader line/);
     expect(() => dashCurveShaders("void main() {}", "void main(void) {}")).toThrow(/shader line/);
     expect(() => dashThinShaders("void main() {}", "void main(void) {}")).toThrow(/shader line/);
   });
