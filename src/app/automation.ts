@@ -22,6 +22,8 @@ export interface Automation {
   lastFrame(): { at: number; count: number; recent: number[] };
   /** A node's size as drawn (before zoom), or null. */
   nodeSize(id: string): number | null;
+  /** A node's colour as its look gives it (before hover, selection or filters fade it), or null. */
+  nodeColor(id: string): string | null;
   /** How many relations are drawn as lines (on large graphs parallel relations share one line). */
   drawnEdges(): number;
   /** The ids of the relations drawn as lines: on a large graph, the one each pair's line shows. */
@@ -66,6 +68,7 @@ export function exposeAutomation(parts: {
     lastFrame: () => ({ ...frames, recent: [...frames.recent] }),
     processed: () => processed,
     nodeSize: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "size") ?? null) : null),
+    nodeColor: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "color") ?? null) : null),
     drawnEdges: () => drawnRelations().length,
     drawnRelations: () => drawnRelations(),
     drawnColors: () => {

@@ -8,6 +8,7 @@ import { pickText } from "../core/dataset/text";
 import { parseEmbedParams } from "../core/embed";
 import { direction } from "../core/i18n";
 import { serializeView } from "../core/view";
+import { APPEARANCE_LOOK } from "../render/appearance";
 import { DARK, LIGHT } from "../render/theme";
 import { renderCard } from "../ui/card";
 import { CompactLegend } from "../ui/compact-legend";
@@ -67,11 +68,16 @@ export async function runEmbed(): Promise<void> {
   title.lang = lang;
   document.title = `${title.textContent} · ${t("app.name")}`;
 
+  const view = started.view;
+  // A shared view sized or coloured otherwise than the graph's first look is shown so, as in the
+  // full app; the code that computes it (betweenness, communities) is fetched only then.
+  const look = view.size !== APPEARANCE_LOOK.size || view.color !== APPEARANCE_LOOK.color ? await import("./look") : null;
   const mounted = await mountGraph({
     prepared: started.prepared,
+    prepare: look ? (graph, ctx) => new look.NodeLook(ctx, graph).apply(view.size, view.color) : undefined,
     container: graph,
     dataset,
-    view: started.view,
+    view,
     lang,
     t,
     theme: params.theme === "dark" ? DARK : LIGHT,

@@ -7,13 +7,15 @@
 import { actorNumbers, communityColor, friendlyCommunities, metricSizes, type ActorNumbers, type Communities } from "../core/analysis";
 import type { EntenteGraph } from "../core/graph";
 import type { ColorBy, SizeBy } from "../core/view/types";
-import { applyNodeLook, nodeSizeScale } from "../render/appearance";
+import { APPEARANCE_LOOK, applyNodeLook, nodeSizeScale } from "../render/appearance";
 import { actorLabel, type UiContext } from "../ui/context";
 
 /** Brandes' algorithm grows with actors × ties: beyond this the page would freeze for seconds. */
 export const MAX_BETWEENNESS_ACTORS = 3000;
 
 export class NodeLook {
+  /** The look on the graph now. */
+  private shown = APPEARANCE_LOOK;
   private withoutBetweenness: Map<string, ActorNumbers> | null = null;
   private withBetweenness: Map<string, ActorNumbers> | null = null;
   private communities: Communities | null = null;
@@ -28,7 +30,10 @@ export class NodeLook {
     return this.withBetweenness ?? (this.withoutBetweenness ??= actorNumbers(this.ctx.data, undefined, { betweenness: false }));
   }
 
+  /** Sizes and colours the graph's actors as the view says, unless they already are (the numbers then wait for the details panel). */
   apply(size: SizeBy, color: ColorBy): void {
+    if (size === this.shown.size && color === this.shown.color) return;
+    this.shown = { size, color };
     let numbers = this.numbers();
     if (size === "betweenness" && !this.withBetweenness && this.graph.order <= MAX_BETWEENNESS_ACTORS) {
       numbers = this.withBetweenness = actorNumbers(this.ctx.data);

@@ -3,7 +3,9 @@
  * colours, sizes and edge programs. Applied to the graph in one batch.
  */
 import type { ActorKind, Dataset } from "../core/dataset";
+import { scaledSize } from "../core/analysis/scale";
 import { datasetId, type EntenteGraph } from "../core/graph";
+import type { ColorBy, SizeBy } from "../core/view/types";
 
 /** Paul Tol's "bright" scheme: distinguishable with the common colour-vision deficiencies. */
 export const KIND_COLORS: Record<ActorKind, string> = {
@@ -15,6 +17,9 @@ export const KIND_COLORS: Record<ActorKind, string> = {
 };
 
 export const DEFAULT_EDGE_COLOR = "#8a8a8a";
+
+/** The look applyAppearance gives a graph, as the view names it: sized by relations (as app/look.ts sizes by them), coloured by kind. */
+export const APPEARANCE_LOOK: { readonly size: SizeBy; readonly color: ColorBy } = { size: "degree", color: "kind" };
 
 export interface SizeScale {
   min: number;
@@ -38,10 +43,13 @@ export function nodeSizeScale(actors: number): SizeScale {
   return { min: Math.max(SMALLEST.min, NODE_SIZE.min * factor), max: Math.max(SMALLEST.max, NODE_SIZE.max * factor) };
 }
 
-/** Node size from degree: square-root scaled so area, not radius, follows the count. */
-export function nodeSize(degree: number, maxDegree: number, scale: SizeScale = NODE_SIZE): number {
-  if (maxDegree <= 0) return scale.min;
-  return scale.min + (scale.max - scale.min) * Math.sqrt(Math.max(0, degree) / maxDegree);
+/**
+ * Node size from degree, between the graph's least and most related actors: the sizes a reader gets
+ * by choosing "relations" (app/look.ts), so that a graph looks the same before and after, and in the
+ * full app and its embed.
+ */
+export function nodeSize(degree: number, degrees: { low: number; high: number }, scale: SizeScale = NODE_SIZE): number {
+  return scaledSize(degree, degrees.low, degrees.high, scale.min, scale.max);
 }
 
 /**
@@ -91,14 +99,15 @@ export function applyNodeLook(graph: EntenteGraph, sizes: ReadonlyMap<string, nu
 /** How the relations are drawn comes from the graph's profile (render/profile.ts). */
 export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: EdgeDrawing = {}): void {
   const typeColors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
-  let maxDegree = 0;
+  const degrees = { low: Infinity, high: -Infinity };
   graph.forEachNode((_node, attributes) => {
-    maxDegree = Math.max(maxDegree, attributes.degree);
+    degrees.low = Math.min(degrees.low, attributes.degree);
+    degrees.high = Math.max(degrees.high, attributes.degree);
   });
   const scale = nodeSizeScale(graph.order);
   graph.updateEachNodeAttributes((_node, attributes) => ({
     ...attributes,
-    size: nodeSize(attributes.degree, maxDegree, scale),
+    size: nodeSize(attributes.degree, degrees, scale),
     color: attributes.ownColor ?? KIND_COLORS[attributes.kind],
   }));
   graph.updateEachEdgeAttributes((_edge, attributes, source, target) => {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, nodePoint, open, settled, useBrowser } from "./harness";
+import { baseUrl, colorDistance, hex, lookAtGraph, nodePoint, open, settled, useBrowser } from "./harness";
 
 interface RawDataset {
   actors: { id: string; label: Record<string, string> }[];
@@ -32,6 +32,32 @@ describe("embed mode", () => {
     expect(new URL(full!).searchParams.has("embed")).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("looks as the full app does: the same sizes by default, and a shared view's sizes and colours", async () => {
+    const looks = async (query: string) => {
+      const { page, errors } = await open(browser, query);
+      await settled(page);
+      const look = await page.evaluate(
+        (ids) => ids.map((id) => [id, window.entente!.nodeSize(id), window.entente!.nodeColor(id)] as const),
+        dataset.actors.map((a) => a.id),
+      );
+      // What a person sees: NATO's disc in the colour its look gives it.
+      const nato = await page.evaluate(() => window.entente!.nodePosition("nato"));
+      const { colors } = await lookAtGraph(page, [nato!]);
+      const natoColor = look.find(([id]) => id === "nato")![2]!;
+      expect(colorDistance(colors[0]!, hex(natoColor)), query).toBeLessThan(40);
+      expect(errors).toEqual([]);
+      await page.close();
+      return look;
+    };
+    const plain = await looks("?embed=1");
+    expect(plain).toEqual(await looks(""));
+    const shared = await looks("?embed=1&size=betweenness&color=community");
+    expect(shared).toEqual(await looks("?size=betweenness&color=community"));
+    // The shared view is another look: some sizes and some colours differ from the first one.
+    expect(shared.filter(([id, size]) => plain.find(([other]) => other === id)![1] !== size).length).toBeGreaterThan(3);
+    expect(shared.filter(([id, , color]) => plain.find(([other]) => other === id)![2] !== color).length).toBeGreaterThan(3);
   });
 
   it("?embed=1&types=tension shows only the tensions, and the legend still filters", async () => {

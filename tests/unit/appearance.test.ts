@@ -13,25 +13,29 @@ import {
   nodeSizeScale,
 } from "../../src/render/appearance";
 import { renderProfile } from "../../src/render/profile";
+import { actorNumbers, metricSizes } from "../../src/core/analysis";
+import { lookup } from "../../src/core/dataset/lookup";
 import { actor, bundledJson, datasetWith, minimalDataset, relation, type Loose, valid } from "./fixtures";
 
 
 describe("nodeSize", () => {
-  it("runs from the scale's min at degree 0 to its max at the highest degree", () => {
-    expect(nodeSize(0, 11)).toBe(NODE_SIZE.min);
-    expect(nodeSize(11, 11)).toBe(NODE_SIZE.max);
+  it("runs from the scale's min at the lowest degree to its max at the highest", () => {
+    expect(nodeSize(0, { low: 0, high: 11 })).toBe(NODE_SIZE.min);
+    expect(nodeSize(11, { low: 0, high: 11 })).toBe(NODE_SIZE.max);
+    expect(nodeSize(2, { low: 2, high: 11 })).toBe(NODE_SIZE.min);
     expect([NODE_SIZE.min, NODE_SIZE.max]).toEqual([6, 18]);
   });
 
-  it("follows the square root of the degree", () => {
-    expect(nodeSize(1, 4)).toBe(12);
-    expect(nodeSize(4, 16, { min: 0, max: 100 })).toBe(50);
+  it("follows the square root of the degree's place between the lowest and the highest", () => {
+    expect(nodeSize(1, { low: 0, high: 4 })).toBe(12);
+    expect(nodeSize(4, { low: 0, high: 16 }, { min: 0, max: 100 })).toBe(50);
+    expect(nodeSize(5, { low: 1, high: 17 }, { min: 0, max: 100 })).toBe(50);
   });
 
   it("grows with the degree and stays within bounds", () => {
     let previous = -Infinity;
-    for (let degree = 0; degree <= 40; degree++) {
-      const size = nodeSize(degree, 40);
+    for (let degree = 1; degree <= 40; degree++) {
+      const size = nodeSize(degree, { low: 1, high: 40 });
       expect(size).toBeGreaterThan(previous);
       expect(size).toBeGreaterThanOrEqual(NODE_SIZE.min);
       expect(size).toBeLessThanOrEqual(NODE_SIZE.max);
@@ -39,10 +43,21 @@ describe("nodeSize", () => {
     }
   });
 
-  it("gives the min size when no actor has a relation, and for a negative degree", () => {
-    expect(nodeSize(0, 0)).toBe(6);
-    expect(nodeSize(3, -1)).toBe(6);
-    expect(nodeSize(-5, 10)).toBe(6);
+  it("gives the min size when every actor has as many relations, and stays in bounds outside the range", () => {
+    expect(nodeSize(0, { low: 0, high: 0 })).toBe(6);
+    expect(nodeSize(3, { low: 3, high: 3 })).toBe(6);
+    expect(nodeSize(3, { low: Infinity, high: -Infinity })).toBe(6);
+    expect(nodeSize(-5, { low: 0, high: 10 })).toBe(6);
+    expect(nodeSize(50, { low: 0, high: 10 })).toBe(18);
+  });
+
+  it("gives the sizes a reader gets by choosing to size by relations (the same function)", () => {
+    const dataset = valid(bundledJson());
+    const graph = buildGraph(dataset, "en");
+    applyAppearance(graph, dataset);
+    const numbers = actorNumbers(lookup(dataset), undefined, { betweenness: false });
+    const chosen = metricSizes(numbers, "degree", NODE_SIZE.min, NODE_SIZE.max);
+    for (const actor of dataset.actors) expect(graph.getNodeAttribute(k(actor.id), "size"), actor.id).toBe(chosen.get(actor.id));
   });
 });
 
@@ -166,7 +181,10 @@ describe("applyAppearance on the bundled graph", () => {
   it("sizes actors by degree: the busiest at the max", () => {
     expect(graph.getNodeAttribute(k("france"), "size")).toBe(18);
     expect(graph.getNodeAttribute(k("russia"), "size")).toBe(18);
-    expect(graph.getNodeAttribute(k("syria"), "size")).toBeCloseTo(6 + 12 * Math.sqrt(1 / 11), 12);
+    // The least related actors get the min size.
+    expect(graph.getNodeAttribute(k("syria"), "size")).toBe(6);
+    // Germany has 3 relations, the least related 1 and France and Russia 11.
+    expect(graph.getNodeAttribute(k("germany"), "size")).toBeCloseTo(6 + 12 * Math.sqrt((3 - 1) / (11 - 1)), 12);
   });
 
   it("colours every relation by its type", () => {

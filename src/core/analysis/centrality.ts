@@ -7,6 +7,7 @@ import { UndirectedGraph } from "graphology";
 import { graphKey } from "../graph/keys";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 import type { DatasetLookup } from "../dataset/lookup";
+import { scaledSize } from "./scale";
 
 export type SizeMetric = "degree" | "weighted" | "betweenness";
 
@@ -112,13 +113,7 @@ function competitionRanks(numbers: Map<string, ActorNumbers>, metric: SizeMetric
   return ranks;
 }
 
-/**
- * Node sizes from min to max, square-root scaled as render/appearance.ts
- * nodeSize does, so a node's area rather than its radius follows the metric.
- * The smallest value gets min and the largest max: betweenness and evidence
- * counts can sit in a narrow band far from 0, and the whole size range should
- * show their differences. All equal → min, as there is nothing to tell apart.
- */
+/** Each actor's node size by a metric, from min to max (see scaledSize). */
 export function metricSizes(
   numbers: Map<string, ActorNumbers>,
   metric: SizeMetric,
@@ -133,7 +128,7 @@ export function metricSizes(
   }
   const sizes = new Map<string, number>();
   for (const [id, entry] of numbers) {
-    sizes.set(id, high > low ? min + (max - min) * Math.sqrt((entry[metric] - low) / (high - low)) : min);
+    sizes.set(id, scaledSize(entry[metric], low, high, min, max));
   }
   return sizes;
 }

@@ -12,6 +12,7 @@ export {
   type TriangleKind,
 } from "./balance";
 export { describeTriangle, PHRASES } from "./sentences";
+export { scaledSize } from "./scale";
 export {
   actorNumbers,
   metricSizes,
