@@ -10,8 +10,8 @@
  * edge for the mouse.
  *
  * A small graph draws every relation with one program (relation-program.ts);
- * a graph of middling size with one per shape, whose frames cost a third as
- * much (sigma's straight edges here, measured along the edge in thicknesses,
+ * a graph of middling size with one per shape, whose frames cost it a third
+ * to a half as much (sigma's straight edges here, measured along the edge in thicknesses,
  * and its curves, along the chord); the large-graph profile's one-pixel lines
  * (sigma's line program, two vertices an edge), from the source's place on
  * screen: drawn as rectangles instead, their hostile lines took four times as

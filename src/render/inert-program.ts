@@ -1,9 +1,10 @@
 /**
  * Sigma registers its own default edge programs ("line" and "arrow", the latter two programs in
- * one) beside the ones it is given, and compiles each when it starts, with its picking variant:
- * six WebGL programs that no relation of Entente's uses (every relation is typed by the
- * appearance), each compiled and linked on the page's way to its first frame while it waits. This
- * program stands in for them under their names, and touches no WebGL.
+ * one) beside the ones it is given, and compiles each when it starts, with its picking variant: six
+ * WebGL programs that no relation of Entente's uses (every relation is typed by the appearance,
+ * for Entente's own programs), each compiled and linked on the page's way to its first frame while
+ * it waits. This program stands in for them under their names where the graph does not use
+ * Entente's programs of the same names (a graph of middling size does), and touches no WebGL.
  */
 import type { EntenteEdgeProgram } from "./shader-patch";
 

@@ -1,6 +1,6 @@
 /**
- * One program draws every relation of a graph in the normal profile: straight or curved, with an
- * arrow head or without, solid or dashed. It is @sigma/edge-curve's curved-arrow program with two
+ * One program draws every relation of a small graph (up to ONE_PROGRAM_EDGES, profile.ts): straight
+ * or curved, with an arrow head or without, solid or dashed. It is @sigma/edge-curve's curved-arrow program with two
  * per-edge flags added: `a_head` (a directed relation) and `a_dashed` (see dashed.ts); a curvature
  * of 0 draws a straight line.
  *
@@ -8,7 +8,8 @@
  * and on a machine without a GPU each program drawn for the first time makes SwiftShader build a
  * pipeline, all on the way to the page's first frame. The article's relations took five programs
  * (lines, arrows as a body and a head, curves, curved arrows); drawn with one, its first frame
- * came about 0.13 s sooner (medians of alternating loads).
+ * came about 0.13 s sooner (medians of alternating loads). Each relation costs it more to draw than
+ * the program for its shape, which is why a bigger graph keeps those (see profile.ts).
  *
  * A straight relation: the curve's Bézier distance is undefined when its control point is on the
  * chord, so the fragment shader measures the distance to the segment instead; and the curve's box
@@ -53,7 +54,6 @@ export function relationShaders(vertex: string, fragment: string): { vertex: str
   v = replace(v, "max(0.0, a_direction)", "mix(max(0.0, a_direction), 1.0, straight)");
   let f = insert(dashed.fragment, "varying vec4 v_color;", "\nvarying float v_head;\nvarying float v_straight;", "after");
   f = insert(f, "float det(vec2 a, vec2 b) {", SEGMENT_DISTANCE, "before");
-  // A branch rather than a choice of two values: a software WebGL skips the side no fragment of a block takes.
   f = replace(
     f,
     "float dist = distToQuadraticBezierCurve(gl_FragCoord.xy, v_cpA, v_cpB, v_cpC);",

@@ -43,12 +43,7 @@ describe("appearance", () => {
     // France → NATO (membership, one-way) and Hollande – Putin (cooperation, mutual): both straight,
     // drawn by the one program of a small graph.
     const open = (page: Page) => openOn(page, "?types=membership,cooperation");
-    const oneWay = headShape(await widths(open, "france", "nato", "#0072B2"));
-    const mutual = headShape(await widths(open, "hollande", "putin", "#009E73"));
-    expect(oneWay.body).toBeGreaterThanOrEqual(3);
-    expect(oneWay.widest).toBeGreaterThanOrEqual(1.5 * oneWay.body);
-    expect(mutual.body).toBeGreaterThanOrEqual(3);
-    expect(mutual.widest).toBeLessThanOrEqual(1.3 * mutual.body);
+    await expectHeadOnlyOneWay(open, ["france", "nato", "#0072B2"], ["hollande", "putin", "#009E73"]);
   });
 
   it("draws the same with one program a shape, in a graph of more than 300 relations", async () => {
@@ -59,12 +54,7 @@ describe("appearance", () => {
       );
       return openOn(page, `?data=${encodeURIComponent(`${MIDDLING}/middling.json`)}&types=oneway,mutual`);
     };
-    const oneWay = headShape(await widths(open, "a0", "a1", "#0072B2"));
-    const mutual = headShape(await widths(open, "a2", "a3", "#009E73"));
-    expect(oneWay.body).toBeGreaterThanOrEqual(3);
-    expect(oneWay.widest).toBeGreaterThanOrEqual(1.5 * oneWay.body);
-    expect(mutual.body).toBeGreaterThanOrEqual(3);
-    expect(mutual.widest).toBeLessThanOrEqual(1.3 * mutual.body);
+    await expectHeadOnlyOneWay(open, ["a0", "a1", "#0072B2"], ["a2", "a3", "#009E73"]);
   });
 
   it("sizes nodes by betweenness and keeps it in the URL", async () => {
@@ -194,6 +184,18 @@ async function widths(open: (page: Page) => Promise<OpenPage>, from: string, to:
   expect(errors).toEqual([]);
   await page.close();
   return Array.from({ length: steps }, (_, i) => inked.slice(i * 41, i * 41 + 41).filter(Boolean).length / 2);
+}
+
+type Drawn = [from: string, to: string, color: string];
+
+/** A straight one-way relation widens into a head before its target; a straight mutual one keeps its width. */
+async function expectHeadOnlyOneWay(open: (page: Page) => Promise<OpenPage>, oneWay: Drawn, mutual: Drawn): Promise<void> {
+  const headed = headShape(await widths(open, ...oneWay));
+  const plain = headShape(await widths(open, ...mutual));
+  expect(headed.body).toBeGreaterThanOrEqual(3);
+  expect(headed.widest).toBeGreaterThanOrEqual(1.5 * headed.body);
+  expect(plain.body).toBeGreaterThanOrEqual(3);
+  expect(plain.widest).toBeLessThanOrEqual(1.3 * plain.body);
 }
 
 /** The body's width (the median over the half of the line's half nearest its middle) and the widest it gets before the target's disc. */

@@ -12,7 +12,6 @@ export {
   type TriangleKind,
 } from "./balance";
 export { describeTriangle, PHRASES } from "./sentences";
-export { scaledSize } from "./scale";
 export {
   actorNumbers,
   metricSizes,
