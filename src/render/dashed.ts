@@ -24,7 +24,7 @@ import EdgeCurveProgram, { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { ActorNode, RelationEdge } from "../core/graph";
 import { pickLater } from "./picking";
 import { uninstanced } from "./uninstanced";
-import { extended, FLOAT, insert, isDashed, type Definition, type EntenteEdgeProgram, type Patch, type ProgramBase, type UniformTarget } from "./shader-patch";
+import { DASHED, extended, FLOAT, flagged, insert, type Definition, type EntenteEdgeProgram, type ProgramBase, type UniformTarget } from "./shader-patch";
 
 /** Dash and period, in edge thicknesses: a dash of 5, a gap of 3. */
 const DASH = "5.0";
@@ -107,22 +107,6 @@ export function dashThinShaders(vertex: string, fragment: string): { vertex: str
   };
 }
 
-/** A subclass of a sigma edge program whose shaders are patched and whose edges carry a dashed flag. */
-function dashable(program: unknown, patch: Patch): EntenteEdgeProgram {
-  const Base = program as ProgramBase;
-  return class extends Base {
-    override getDefinition(): Definition {
-      return extended(super.getDefinition(), patch, [], [{ name: "a_dashed", size: 1, type: FLOAT }]);
-    }
-
-    override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
-      super.processVisibleItem(edgeIndex, startIndex, source, target, data);
-      // One record per edge (uninstanced repeats it for each vertex), a_dashed its last item.
-      this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 1] = isDashed(data);
-    }
-  } as unknown as EntenteEdgeProgram;
-}
-
 /** Sigma's line program with each vertex also carrying its edge's source and dashed flag. */
 function dashableThin(): EntenteEdgeProgram {
   const Base = EdgeLineProgram as unknown as ProgramBase;
@@ -143,7 +127,7 @@ function dashableThin(): EntenteEdgeProgram {
     override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
       const array = this.array;
       const color = floatColor(data.color);
-      const dashed = isDashed(data);
+      const dashed = DASHED.of(data);
       let i = startIndex;
       for (const end of [source, target]) {
         array[i++] = end.x;
@@ -167,11 +151,11 @@ function dashableThin(): EntenteEdgeProgram {
 
 // Each draws its picking pass only once a pointer has come over the graph (see picking.ts), and all
 // its edges in one plain draw call rather than one instance each (see uninstanced.ts).
-export const DashableLineProgram = pickLater(uninstanced(dashable(EdgeRectangleProgram, dashStraightShaders)));
+export const DashableLineProgram = pickLater(uninstanced(flagged(EdgeRectangleProgram, dashStraightShaders, [DASHED])));
 export const DashableThinProgram = pickLater(dashableThin());
 export const DashableArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
-  pickLater(uninstanced(dashable(EdgeClampedProgram, dashStraightShaders))),
+  pickLater(uninstanced(flagged(EdgeClampedProgram, dashStraightShaders, [DASHED]))),
   pickLater(uninstanced(EdgeArrowHeadProgram as unknown as EntenteEdgeProgram)),
 ]);
-export const DashableCurveProgram = pickLater(uninstanced(dashable(EdgeCurveProgram, dashCurveShaders)));
-export const DashableCurvedArrowProgram = pickLater(uninstanced(dashable(EdgeCurvedArrowProgram, dashCurveShaders)));
+export const DashableCurveProgram = pickLater(uninstanced(flagged(EdgeCurveProgram, dashCurveShaders, [DASHED])));
+export const DashableCurvedArrowProgram = pickLater(uninstanced(flagged(EdgeCurvedArrowProgram, dashCurveShaders, [DASHED])));

@@ -16,13 +16,14 @@
  * covers one side of the chord only (where a curve bulges), so a straight relation's box covers both.
  */
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
-import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { EdgeDisplayData } from "sigma/types";
 import { dashCurveShaders } from "./dashed";
 import { pickLater } from "./picking";
-import { extended, FLOAT, insert, isDashed, replace, type Definition, type EntenteEdgeProgram, type ProgramBase } from "./shader-patch";
+import { DASHED, flagged, insert, replace, type EdgeFlag } from "./shader-patch";
 import { uninstanced } from "./uninstanced";
 
-const hasHead = (data: EdgeDisplayData): number => ((data as EdgeDisplayData & { directed?: boolean }).directed ? 1 : 0);
+/** 1 for a one-way relation, which has a head, else 0. */
+const HEAD: EdgeFlag = { name: "a_head", of: (data) => ((data as EdgeDisplayData & { directed?: boolean }).directed ? 1 : 0) };
 
 const SEGMENT_DISTANCE = `
 float distToSegment(vec2 p, vec2 a, vec2 b) {
@@ -68,25 +69,6 @@ export function relationShaders(vertex: string, fragment: string): { vertex: str
   return { vertex: v, fragment: f };
 }
 
-function relationProgram(): EntenteEdgeProgram {
-  const Base = EdgeCurvedArrowProgram as unknown as ProgramBase;
-  return class extends Base {
-    override getDefinition(): Definition {
-      return extended(super.getDefinition(), relationShaders, [], [
-        { name: "a_dashed", size: 1, type: FLOAT },
-        { name: "a_head", size: 1, type: FLOAT },
-      ]);
-    }
-
-    override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
-      super.processVisibleItem(edgeIndex, startIndex, source, target, data);
-      // One record per edge (uninstanced repeats it for each vertex), the two flags its last items.
-      this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 2] = isDashed(data);
-      this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 1] = hasHead(data);
-    }
-  } as unknown as EntenteEdgeProgram;
-}
-
 // It draws its picking pass only once a pointer has come over the graph (see picking.ts), and all
 // its relations in one plain draw call rather than one instance each (see uninstanced.ts).
-export const RelationProgram = pickLater(uninstanced(relationProgram()));
+export const RelationProgram = pickLater(uninstanced(flagged(EdgeCurvedArrowProgram, relationShaders, [DASHED, HEAD])));

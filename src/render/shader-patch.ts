@@ -64,5 +64,30 @@ export function extended(definition: Definition, patch: Patch, uniforms: string[
   };
 }
 
+/** A per-edge float attribute added to a program, and how an edge's display data gives it. */
+export interface EdgeFlag {
+  name: string;
+  of(data: EdgeDisplayData): number;
+}
+
 /** 1 for a relation drawn dashed (a hostile one), else 0. */
-export const isDashed = (data: EdgeDisplayData): number => ((data as EdgeDisplayData & { dashed?: boolean }).dashed ? 1 : 0);
+export const DASHED: EdgeFlag = { name: "a_dashed", of: (data) => ((data as EdgeDisplayData & { dashed?: boolean }).dashed ? 1 : 0) };
+
+/**
+ * A subclass of a sigma edge program whose shaders are patched and whose edges carry `flags`,
+ * written after sigma's own items of each edge's record (uninstanced repeats the record for each vertex).
+ */
+export function flagged(program: unknown, patch: Patch, flags: readonly EdgeFlag[]): EntenteEdgeProgram {
+  const Base = program as ProgramBase;
+  return class extends Base {
+    override getDefinition(): Definition {
+      return extended(super.getDefinition(), patch, [], flags.map((flag) => ({ name: flag.name, size: 1, type: FLOAT })));
+    }
+
+    override processVisibleItem(edgeIndex: number, startIndex: number, source: NodeDisplayData, target: NodeDisplayData, data: EdgeDisplayData): void {
+      super.processVisibleItem(edgeIndex, startIndex, source, target, data);
+      const first = startIndex + this.ATTRIBUTES_ITEMS_COUNT - flags.length;
+      flags.forEach((flag, i) => (this.array[first + i] = flag.of(data)));
+    }
+  } as unknown as EntenteEdgeProgram;
+}
