@@ -276,7 +276,7 @@ async function showDataset(
     }
     filters.update(next, filtered);
     if (!previous || next.selected !== previous.selected) {
-      renderDetails(el.details, ctx, next.selected, detailHandlers, look.numbers(), (actor) =>
+      renderDetails(el.details, ctx, next.selected, detailHandlers, () => look.numbers(), (actor) =>
         analyseBalance(ctx.data, { visibleRelations: filtered.relations }).perActor.get(actor),
       );
       if (next.selected?.kind === "actor") el.announce.textContent = announceActor(ctx, next.selected.id, filtered.relations);

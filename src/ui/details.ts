@@ -22,13 +22,14 @@ export function renderDetails(
   ctx: UiContext,
   selection: Selection,
   handlers: DetailsHandlers,
-  numbers?: ReadonlyMap<string, ActorNumbers>,
+  /** Asked for only when an actor is shown: working them out for every actor is not free on a large graph. */
+  numbers?: () => ReadonlyMap<string, ActorNumbers>,
   balance?: (actor: string) => { balanced: number; unbalanced: number; mixed: number } | undefined,
 ): void {
   const body = !selection
     ? null
     : selection.kind === "actor"
-      ? actorDetails(ctx, selection.id, handlers, numbers, balance?.(selection.id))
+      ? actorDetails(ctx, selection.id, handlers, numbers?.(), balance?.(selection.id))
       : relationDetails(ctx, selection.id, handlers);
   showPanel(root, body ? [closeButton(ctx.t("details.close"), () => handlers.select(null)), body] : null);
 }
