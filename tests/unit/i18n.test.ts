@@ -1,6 +1,6 @@
 /** Interface strings in both languages, number and date formatting, writing direction. */
-import { describe, expect, it } from "vitest";
-import { catalogue, chooseLang, direction, formatDate, formatNumber, isLang, LANGS, translator, type MessageKey } from "../../src/core/i18n";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { catalogue, chooseLang, direction, formatDate, formatNumber, isLang, LANGS, likelyLangs, translator, type MessageKey } from "../../src/core/i18n";
 import { en } from "../../src/core/i18n/en";
 import { fa } from "../../src/core/i18n/fa";
 
@@ -124,6 +124,70 @@ describe("formatDate", () => {
       expect(formatDate(text, "en")).toBe(text);
       expect(formatDate(text, "fa")).toBe(text);
     }
+  });
+});
+
+describe("prepareFormats", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.resetModules();
+  });
+
+  /** A fresh copy of the formats module (its formatters not made yet), with Intl's constructors counted. */
+  async function freshFormats() {
+    vi.resetModules();
+    const { DateTimeFormat, NumberFormat } = Intl;
+    // Written with `function`: a spy called with `new` runs its implementation as a constructor.
+    const dates = vi.spyOn(Intl, "DateTimeFormat").mockImplementation(function (locale, options) {
+      return new DateTimeFormat(locale, options);
+    });
+    const numbers = vi.spyOn(Intl, "NumberFormat").mockImplementation(function (locale, options) {
+      return new NumberFormat(locale, options);
+    });
+    const formats = await import("../../src/core/i18n/formats");
+    return { formats, dates, numbers };
+  }
+
+  it("makes a language's date and number formatters, which formatting then uses without making more", async () => {
+    const { formats, dates, numbers } = await freshFormats();
+    formats.prepareFormats("fa");
+    expect(dates.mock.calls.map((call) => call[0])).toEqual(["fa-IR-u-ca-persian", "fa-IR-u-ca-gregory"]);
+    expect(numbers.mock.calls.map((call) => call[0])).toEqual(["fa-IR"]);
+    expect(formats.formatDate("2015-11-26", "fa")).toBe("۵ آذر ۱۳۹۴ (۲۶ نوامبر ۲۰۱۵)");
+    expect(formats.formatNumber(13, "fa")).toBe("۱۳");
+    expect(dates).toHaveBeenCalledTimes(2);
+    expect(numbers).toHaveBeenCalledTimes(1);
+  });
+
+  it("makes only the language's own: an English page's Persian formatters wait for a Persian date", async () => {
+    const { formats, dates } = await freshFormats();
+    formats.prepareFormats("en");
+    expect(dates.mock.calls.map((call) => call[0])).toEqual(["en-GB"]);
+    formats.prepareFormats("en");
+    expect(dates).toHaveBeenCalledTimes(1);
+    expect(formats.formatDate("2015-11-26", "en")).toBe("26 November 2015");
+    expect(dates).toHaveBeenCalledTimes(1);
+    formats.formatDate("2015-11-26", "fa");
+    expect(dates).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe("likelyLangs", () => {
+  it("is only the language the address asks for, when it asks for one Entente speaks", () => {
+    expect(likelyLangs("fa", ["en-US", "en"])).toEqual(["fa"]);
+    expect(likelyLangs("en", ["fa-IR"])).toEqual(["en"]);
+  });
+
+  it("is every language, the reader's first, when the address asks for none (the dataset may decide)", () => {
+    expect(likelyLangs(null, ["fa-IR", "en"])).toEqual(["fa", "en"]);
+    expect(likelyLangs(null, ["en-GB"])).toEqual(["en", "fa"]);
+    expect(likelyLangs(null, ["de-DE", "fa"])).toEqual(["fa", "en"]);
+  });
+
+  it("falls back to English first for a reader whose languages Entente does not speak, or an unknown ask", () => {
+    expect(likelyLangs(null, ["de-DE"])).toEqual(["en", "fa"]);
+    expect(likelyLangs(null, [])).toEqual(["en", "fa"]);
+    expect(likelyLangs("de", ["fa"])).toEqual(["fa", "en"]);
   });
 });
 
