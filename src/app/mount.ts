@@ -153,14 +153,16 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     finalOnly: reducedMotion || profile.large,
     settleUpFront: settlesUpFront(graph.order, graph.size),
     schedule: (callback) => requestAnimationFrame(callback),
+    onSettling: () => renderer.prepareToShowRelations(),
+    // What settled is told once the relations are drawn, a task later on a large graph (see showRelations).
     onSettled: () => {
-      renderer.showRelations();
-      markSettled();
-      options.onSettled();
+      void renderer.showRelations().then(() => {
+        markSettled();
+        options.onSettled();
+      });
     },
     onError: (message) => {
-      renderer.showRelations();
-      options.onLayoutError(message);
+      void renderer.showRelations().then(() => options.onLayoutError(message));
     },
   });
 

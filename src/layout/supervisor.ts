@@ -21,6 +21,8 @@ export interface SupervisorOptions {
   settleUpFront?: boolean;
   /** Runs a callback before the next frame (requestAnimationFrame in the app). */
   schedule: (callback: () => void) => void;
+  /** Just before the settled positions are written (then onSettled): for whoever would rather they went elsewhere than where they go now. */
+  onSettling?: () => void;
   onSettled?: () => void;
   onError?: (message: string) => void;
 }
@@ -229,8 +231,10 @@ export class LayoutSupervisor {
     const message = this.pending;
     this.pending = null;
     if (!message) return;
+    const settling = message.settled && this.running;
+    if (settling) this.options.onSettling?.();
     this.write(message.positions);
-    if (message.settled && this.running) {
+    if (settling) {
       this.running = false;
       this.options.onSettled?.();
     }

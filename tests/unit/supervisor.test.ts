@@ -160,4 +160,29 @@ describe("laying out in the worker", () => {
     expect(Array.from(start.positions!).every(Number.isNaN)).toBe(true);
     expect(layout.isRunning()).toBe(true);
   });
+
+  it("says the settled positions are coming just before it writes them, and that they settled just after, once", () => {
+    const graph = article();
+    const told: string[] = [];
+    const x = () => graph.getNodeAttribute(graphKey("nato"), "x");
+    const layout = new LayoutSupervisor(graph, {
+      radius,
+      schedule,
+      onSettling: () => told.push(`settling at ${x()}`),
+      onSettled: () => told.push(`settled at ${x()}`),
+    });
+    layout.start();
+    const worker = FakeWorker.made[0]!;
+    const post = (value: number, settled: boolean) =>
+      worker.onmessage!({ data: { type: "positions", positions: new Float32Array(graph.order * 2).fill(value), alpha: 0.5, settled } } as MessageEvent);
+    post(3, false);
+    expect(told).toEqual([]);
+    const before = x();
+    post(8, true);
+    expect(told).toEqual([`settling at ${before}`, "settled at 8"]);
+    // Positions posted after it stopped (a late message) are written, but nothing settles twice.
+    post(9, true);
+    expect(x()).toBe(9);
+    expect(told).toHaveLength(2);
+  });
 });

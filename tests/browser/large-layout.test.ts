@@ -1,0 +1,104 @@
+/**
+ * A large graph while its layout runs: its actors are drawn at once, its relations when the layout
+ * settles. The layout worker here is a stand-in that settles when the test says so (through a
+ * BroadcastChannel), at places the test knows: what the reader does meanwhile (hiding a relation
+ * type) must show in the relations drawn then, at the settled places, in one indexing by sigma.
+ */
+import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseUrl, useBrowser } from "./harness";
+
+let browser: Browser;
+useBrowser((launched) => (browser = launched));
+
+const ORIGIN = "https://large-layout.entente.test";
+const ACTORS = 300;
+const RELATIONS = 6000;
+/** The stand-in's grid: actor i at column i % COLUMNS, row i / COLUMNS, SPACING apart. */
+const COLUMNS = 20;
+const SPACING = 30;
+
+/** 300 actors, 6,000 relations (the large profile), a third of them tensions; pairs with and without a tension. */
+function large() {
+  return {
+    meta: { title: { en: "Many relations" }, source: { publisher: { en: "Example Wire" }, url: "https://example.org/many", published: "2020-01-01", language: "en" } },
+    actors: Array.from({ length: ACTORS }, (_, i) => ({ id: `a${i}`, kind: "state", label: { en: `Actor ${i}` } })),
+    relationTypes: [
+      { id: "cooperation", label: { en: "Cooperation" }, sign: 1, directed: false, color: "#009E73" },
+      { id: "tension", label: { en: "Tension" }, sign: -1, directed: false, color: "#D55E00" },
+    ],
+    relations: Array.from({ length: RELATIONS }, (_, i) => ({
+      id: `r${i}`,
+      source: `a${i % ACTORS}`,
+      target: `a${(i * 7 + 1 + Math.floor(i / ACTORS)) % ACTORS}`,
+      type: i % 3 === 0 ? "tension" : "cooperation",
+      evidence: [{ quote: `Statement ${i}.`, reportedBy: "Example Wire" }],
+    })),
+  };
+}
+
+/** Takes the start message, then posts the grid as the settled layout when the channel says so. */
+const STAND_IN_WORKER = `
+let count = 0;
+self.onmessage = (event) => { if (event.data.type === "start") count = event.data.radii.length; };
+new BroadcastChannel("entente-test-layout").onmessage = () => {
+  const positions = new Float32Array(count * 2);
+  for (let i = 0; i < count; i++) {
+    positions[2 * i] = (i % ${COLUMNS}) * ${SPACING};
+    positions[2 * i + 1] = Math.floor(i / ${COLUMNS}) * ${SPACING};
+  }
+  self.postMessage({ type: "positions", positions, alpha: 0, settled: true }, [positions.buffer]);
+};`;
+
+async function openRunning(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const body = JSON.stringify(large());
+  await page.route(`${ORIGIN}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
+  );
+  await page.route(/layout\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: STAND_IN_WORKER }));
+  await page.goto(`${baseUrl()}?lang=en&data=${encodeURIComponent(`${ORIGIN}/many.json`)}`);
+  await page.waitForSelector("body[data-state=ready]", { timeout: 60_000 });
+  return page;
+}
+
+const settle = (page: Page) => page.evaluate(() => new BroadcastChannel("entente-test-layout").postMessage("settle"));
+
+describe("a large graph while its layout runs", () => {
+  it("draws the relations once it settles, at the settled places, as the filters chosen meanwhile say, in one indexing", async () => {
+    const page = await openRunning();
+    try {
+      expect(await page.evaluate(() => window.entente!.layoutRunning())).toBe(true);
+      expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(0);
+      // The reader hides the tensions while waiting.
+      await page.locator(".filter-row[data-type=tension] label").click();
+      await expect.poll(() => page.evaluate(() => window.entente!.view().types)).toEqual(["cooperation"]);
+      // Time for the page's idle work before the layout settles.
+      await page.waitForTimeout(1500);
+      expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(0);
+      const processedBefore = await page.evaluate(() => window.entente!.processed());
+
+      await settle(page);
+      await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
+      // One line for each pair with a cooperation, showing it; a pair with tensions only is hidden.
+      const pair = (r: { source: string; target: string }) => [r.source, r.target].sort().join("|");
+      const relations = large().relations;
+      const cooperating = new Set(relations.filter((r) => r.type === "cooperation").map(pair));
+      expect(cooperating.size).toBeLessThan(new Set(relations.map(pair)).size);
+      expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(cooperating.size);
+      expect(await page.evaluate(() => window.entente!.drawnColors())).toEqual({ cooperation: ["#009E73"] });
+      expect(await page.evaluate(() => window.entente!.processed())).toBe(processedBefore + 1);
+
+      // The grid the layout settled on, as drawn: equal steps along a row and down a column.
+      const at = (id: string) => page.evaluate((actor) => window.entente!.nodePosition(actor)!, id);
+      const [a0, a1, a2, a20] = [await at("a0"), await at("a1"), await at("a2"), await at(`a${COLUMNS}`)];
+      expect(a1.x - a0.x).toBeGreaterThan(5);
+      expect(a2.x - a1.x).toBeCloseTo(a1.x - a0.x, 1);
+      expect(a1.y).toBeCloseTo(a0.y, 1);
+      expect(a20.x).toBeCloseTo(a0.x, 1);
+      expect(Math.abs(a20.y - a0.y)).toBeCloseTo(a1.x - a0.x, 1);
+    } finally {
+      await page.close();
+    }
+  });
+});
