@@ -19,6 +19,8 @@ export interface ToolPage {
   /** performance marks of the first drawn frame and of the settled layout (null: no layout). */
   firstMark: string;
   settledMark: string | null;
+  /** Where the tool marks when its layout's settled positions came (Entente): the longest task is then told before and after it too. */
+  positionsMark?: string;
   /** Resolves once the page has drawn and, where there is one, settled its layout. */
   ready(page: Page, timeoutMs: number): Promise<"settled" | "stopped">;
   filter: string;
@@ -186,17 +188,28 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
     if (tool.hooks) await page.evaluate(tool.hooks);
     await tool.collect?.(page);
     const marks = await page.evaluate(
-      ([firstMark, settledMark]) => {
+      ([firstMark, settledMark, positionsMark]) => {
         const at = (n: string | null) => (n ? (performance.getEntriesByName(n)[0]?.startTime ?? null) : null);
         const first = at(firstMark);
         const settled = at(settledMark);
+        const positions = at(positionsMark);
         const until = settled ?? performance.now();
         const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+        const longest = (among: { duration: number }[]) => among.reduce((m, t) => Math.max(m, t.duration), 0);
         // Tasks that start while the layout moves, and the one that draws its settled frame.
         const during = tasks.filter((t) => first !== null && t.start + t.duration > first && t.start <= until + 250);
-        return { first, settled, now: performance.now(), longest: during.reduce((m, t) => Math.max(m, t.duration), 0) };
+        return {
+          first,
+          settled,
+          now: performance.now(),
+          longest: longest(during),
+          // The same tasks, ended before the settled positions came, and the rest (the one that takes
+          // them, and those indexing and drawing what settled).
+          running: positions === null ? null : longest(during.filter((t) => t.start + t.duration <= positions)),
+          settling: positions === null ? null : longest(during.filter((t) => t.start + t.duration > positions)),
+        };
       },
-      [tool.firstMark, tool.settledMark] as const,
+      [tool.firstMark, tool.settledMark, tool.positionsMark ?? null] as const,
     );
     lap("load");
     record(FIRST, marks.first);
@@ -204,6 +217,10 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
       if (outcome === "settled") record(SETTLED, marks.settled);
       else record(SETTLED, null, "ms", `not settled after ${reps.layoutTimeoutMs / 1000} s; stopped`);
       record("longest main-thread task during layout", marks.longest);
+      if (marks.running !== null) {
+        record("… of which while the layout runs", marks.running);
+        record("… of which settling (every relation indexed and drawn)", marks.settling);
+      }
     }
 
     // Pan (a mouse drag) then zoom (wheel steps), frame times from requestAnimationFrame deltas. The drag

@@ -50,6 +50,7 @@ export function toolPage(tool: ToolName, data: BenchDataset, urls: { app: string
       url: `${urls.app}${query ? `?${query}` : ""}`,
       firstMark: "entente:first-frame",
       settledMark: "entente:layout-settled",
+      positionsMark: "entente:layout-positions",
       // Entente's own layout is always waited for: the time limit is for the d3 page's main-thread layout.
       ready: async (page) => {
         await page.waitForSelector("body[data-state=settled]", { timeout: 600_000 });

@@ -72,16 +72,13 @@ export interface Mounted {
   destroy(): void;
 }
 
-/**
- * A milestone in the Performance timeline, for the benchmark and the browser's profiler: the first time
- * the settled layout is on screen (a drag later settles it again, which is not the page's load).
- */
-function settledMarker(): () => void {
-  let marked = false;
+/** `f`, called the first time only. */
+function once(f: () => void): () => void {
+  let called = false;
   return () => {
-    if (marked) return;
-    marked = true;
-    void afterNextFrame().then(() => performance.mark("entente:layout-settled"));
+    if (called) return;
+    called = true;
+    f();
   };
 }
 
@@ -143,7 +140,11 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   // The layout is made before the renderer (a small graph settles before the first frame), but it
   // reports nothing before start() below: the renderer exists by then.
   let renderer!: GraphRenderer;
-  const markSettled = settledMarker();
+  // Milestones in the Performance timeline, for the benchmark and the browser's profiler, the first
+  // time only (a drag later settles the layout again, which is not the page's load): the settled
+  // positions come, and the settled layout is on screen.
+  const markPositions = once(() => performance.mark("entente:layout-positions"));
+  const markSettled = once(() => void afterNextFrame().then(() => performance.mark("entente:layout-settled")));
   const layout = new LayoutSupervisor(graph, {
     radius: (node) => graph.getNodeAttribute(node, "size") ?? 6,
     // Large graphs show only the settled layout: each intermediate position update made sigma
@@ -153,7 +154,10 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     finalOnly: reducedMotion || profile.large,
     settleUpFront: settlesUpFront(graph.order, graph.size),
     schedule: (callback) => requestAnimationFrame(callback),
-    onSettling: () => renderer.prepareToShowRelations(),
+    onSettling: () => {
+      markPositions();
+      renderer.prepareToShowRelations();
+    },
     // What settled is told once the relations are drawn, a task later on a large graph (see showRelations).
     onSettled: () => {
       void renderer.showRelations().then(() => {
