@@ -13,9 +13,11 @@ import { DARK, LIGHT } from "../render/theme";
 import { renderCard } from "../ui/card";
 import { CompactLegend } from "../ui/compact-legend";
 import { h, safeHref } from "../ui/dom";
+import { nodeKey } from "../ui/node-key";
 import { renderProblems } from "../ui/problems";
 import { sourceName } from "../ui/source";
 import { guardScroll } from "../ui/scroll-guard";
+import type { NodeLook } from "./look";
 import { mountGraph } from "./mount";
 import { start } from "./start";
 
@@ -72,9 +74,15 @@ export async function runEmbed(): Promise<void> {
   // A shared view sized or coloured otherwise than the graph's first look is shown so, as in the
   // full app; the code that computes it (betweenness, communities) is fetched only then.
   const look = view.size !== APPEARANCE_LOOK.size || view.color !== APPEARANCE_LOOK.color ? await import("./look") : null;
+  const made: { look?: NodeLook } = {};
   const mounted = await mountGraph({
     prepared: started.prepared,
-    prepare: look ? (graph, ctx) => new look.NodeLook(ctx, graph).apply(view.size, view.color) : undefined,
+    prepare: look
+      ? (graph, ctx) => {
+          made.look = new look.NodeLook(ctx, graph);
+          made.look.apply(view.size, view.color);
+        }
+      : undefined,
     container: graph,
     dataset,
     view,
@@ -101,6 +109,8 @@ export async function runEmbed(): Promise<void> {
   }
   const { ctx, store } = mounted;
   const compact = new CompactLegend(legend, ctx, (types) => store.update({ types }));
+  // The embed's colours stay as the view says: their key is made once.
+  compact.showNodeKey(nodeKey(ctx, view.color, made.look?.communityLegend(view.color) ?? null));
   guardScroll(stage, graph, hint, { wheel: t("embed.wheelHint"), touch: t("embed.touchHint") });
 
   const source = dataset.meta.source;

@@ -22,6 +22,7 @@ import { InsightsPanel } from "../ui/insights";
 import { RelationTable } from "../ui/table";
 import { MAX_BETWEENNESS_ACTORS, NodeLook } from "./look";
 import { SearchBox } from "../ui/search";
+import { nodeKey } from "../ui/node-key";
 import { ShareDialog } from "../ui/share";
 import { renderSummary } from "../ui/summary";
 import { actorLabel, type UiContext } from "../ui/context";
@@ -232,7 +233,10 @@ async function showDataset(
     select: (selected: ViewState["selected"]) => store.update({ selected }, "push"),
     focus: (actor: string, depth: 1 | 2) => store.update({ focus: { actor, depth } }, "push"),
   };
-  const share = new ShareDialog(ctx, mounted);
+  const share = new ShareDialog(ctx, mounted, () => {
+    const { color } = store.get();
+    return nodeKey(ctx, color, look.communityLegend(color));
+  });
   const insights = new InsightsPanel(el.insights, ctx, {
     highlight: (group) => {
       renderer.setHighlight(group);

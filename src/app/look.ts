@@ -4,11 +4,12 @@
  * once per dataset (betweenness only when asked for), then applied in one
  * batched graph update.
  */
-import { actorNumbers, communityColor, friendlyCommunities, metricSizes, type ActorNumbers, type Communities } from "../core/analysis";
+import { actorNumbers, communityColor, friendlyCommunities, metricSizes, SINGLETON_COLOR, type ActorNumbers, type Communities } from "../core/analysis";
 import type { EntenteGraph } from "../core/graph";
 import type { ColorBy, SizeBy } from "../core/view/types";
 import { APPEARANCE_LOOK, applyNodeLook, nodeSizeScale } from "../render/appearance";
 import { actorLabel, type UiContext } from "../ui/context";
+import type { CommunityGroup } from "../ui/node-key";
 
 /** Brandes' algorithm grows with actors × ties: beyond this the page would freeze for seconds. */
 export const MAX_BETWEENNESS_ACTORS = 3000;
@@ -49,11 +50,14 @@ export class NodeLook {
   }
 
   /** The legend's list of communities (those with more than one member), or null when colour shows kinds. */
-  communityLegend(color: ColorBy): { color: string; members: string[] }[] | null {
+  communityLegend(color: ColorBy): CommunityGroup[] | null {
     if (color !== "community" || !this.communities) return null;
     const communities = this.communities;
     const groups = communities.sizes.map((_, index) => ({ color: communityColor(index, communities), members: [] as string[] }));
     for (const [actor, index] of communities.of) groups[index]?.members.push(actorLabel(this.ctx, actor));
-    return groups.filter((g) => g.members.length > 1);
+    const alone = groups.filter((g) => g.members.length === 1).flatMap((g) => g.members);
+    // The actors in no community share one colour: the legend keys it too, after the communities.
+    const together: CommunityGroup[] = groups.filter((g) => g.members.length > 1);
+    return alone.length > 0 ? [...together, { color: SINGLETON_COLOR, members: alone, alone: true }] : together;
   }
 }

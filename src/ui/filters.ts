@@ -12,6 +12,7 @@ import type { ColorBy, HiddenMode, SizeBy, ViewState } from "../core/view/types"
 import { KIND_COLORS } from "../render/appearance";
 import { h, replace } from "./dom";
 import { text, type UiContext } from "./context";
+import { communityName, type CommunityGroup } from "./node-key";
 
 export interface FilterHandlers {
   types(types: readonly string[] | null): void;
@@ -329,7 +330,7 @@ export class FilterPanel {
   private readonly communityList = h("ul", { className: "legend-list communities", hidden: true });
 
   /** With colours by community, the legend lists the communities: colour, size and first members. */
-  showCommunities(groups: readonly { color: string; members: readonly string[] }[] | null): void {
+  showCommunities(groups: readonly CommunityGroup[] | null): void {
     this.communityList.hidden = groups === null;
     replace(
       this.communityList,
@@ -338,7 +339,7 @@ export class FilterPanel {
           "li",
           {},
           h("span", { className: "swatch node", style: { backgroundColor: group.color }, attrs: { "aria-hidden": "true" } }),
-          h("span", { className: "name" }, `${group.members.slice(0, 3).join(this.ctx.lang === "fa" ? "، " : ", ")}${group.members.length > 3 ? "…" : ""}`),
+          h("span", { className: "name" }, communityName(group, this.ctx)),
           h("span", { className: "count" }, formatNumber(group.members.length, this.ctx.lang)),
         ),
       ),

@@ -4,13 +4,11 @@
  */
 import { buildSvg } from "../core/export/svg";
 import { datasetId } from "../core/graph";
-import type { MessageKey } from "../core/i18n";
-import { ACTOR_KINDS } from "../core/dataset/kinds";
 import type { Mounted } from "../app/mount";
-import { KIND_COLORS } from "../render/appearance";
 import { drawnScene } from "../render/scene";
 import { h } from "./dom";
 import { text, type UiContext } from "./context";
+import type { NodeKeyEntry } from "./node-key";
 import { sourceName } from "./source";
 
 const EMBED_HEIGHT = 520;
@@ -67,6 +65,8 @@ export class ShareDialog {
   constructor(
     private readonly ctx: UiContext,
     private readonly mounted: Mounted,
+    /** What the actors' colours mean now (see node-key.ts). */
+    private readonly nodeKey: () => readonly NodeKeyEntry[],
   ) {
     const { t } = ctx;
     this.link = h("input", { id: "share-link", type: "text", dir: "ltr", attrs: { readonly: "", "aria-labelledby": "share-link-label" } });
@@ -139,17 +139,12 @@ export class ShareDialog {
     return source.url ? `${line} · ${source.url}` : line;
   }
 
-  /** The legend of what is shown: the actor kinds present and the relation types not filtered out. */
+  /** The legend of what is shown: what the actors' colours mean (kinds or communities) and the relation types not filtered out. */
   private legend(): { kind: "node" | "edge"; color: string; label: string; dashed?: boolean }[] {
     const { ctx } = this;
-    const present = new Set(ctx.data.dataset.actors.map((a) => a.kind));
     const shownTypes = this.mounted.store.get().types;
     return [
-      ...ACTOR_KINDS.filter((k) => present.has(k)).map((kind) => ({
-        kind: "node" as const,
-        color: KIND_COLORS[kind],
-        label: ctx.t(`kind.${kind}` as MessageKey),
-      })),
+      ...this.nodeKey().map((entry) => ({ kind: "node" as const, ...entry })),
       ...ctx.data.dataset.relationTypes
         .filter((type) => shownTypes === null || shownTypes.includes(type.id))
         .map((type) => ({ kind: "edge" as const, color: type.color, label: text(ctx, type.label), dashed: type.sign < 0 })),

@@ -77,9 +77,13 @@ describe("appearance", () => {
     await settled(page);
     expect(await page.locator("#color-by").inputValue()).toBe("community");
     const communities = await page.locator(".communities li").allInnerTexts();
-    expect(communities).toHaveLength(2);
+    expect(communities).toHaveLength(3);
     expect(communities.join(" ")).toContain("France");
     expect(communities.join(" ")).toContain("NATO");
+    // The actors in no community are keyed too, last, in their grey.
+    expect(communities[2]).toContain("in no community");
+    const swatch = await page.locator(".communities li").last().locator(".swatch").evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(swatch).toBe("rgb(154, 154, 154)");
     // France, the UK and the USA share a colour; Russia, with no friendly tie, is grey.
     const at = (id: string) => page.evaluate((node) => window.entente!.nodePosition(node)!, id);
     const look = await lookAtGraph(page, [await at("france"), await at("uk"), await at("russia")]);

@@ -60,6 +60,43 @@ describe("embed mode", () => {
     expect(shared.filter(([id, , color]) => plain.find(([other]) => other === id)![2] !== color).length).toBeGreaterThan(3);
   });
 
+  it("keys the actors' colours under the chips: their kinds by default, a shared view's communities", async () => {
+    /** The key's entries as a reader sees them: each swatch's colour and its name. */
+    const keyOf = async (query: string) => {
+      const { page, errors } = await open(browser, query);
+      await settled(page);
+      const entries = await page.locator(".embed-legend .node-key li").evaluateAll((items) =>
+        items.map((item) => ({
+          color: getComputedStyle(item.querySelector(".swatch")!).backgroundColor,
+          label: item.textContent ?? "",
+        })),
+      );
+      const colorOf = (id: string) => page.evaluate((actor) => window.entente!.nodeColor(actor)!, id);
+      const drawn = { russia: await colorOf("russia"), nato: await colorOf("nato"), putin: await colorOf("putin") };
+      expect(errors).toEqual([]);
+      await page.close();
+      return { entries, drawn };
+    };
+    /** "#rrggbb" as getComputedStyle writes it. */
+    const rgb = (color: string) => `rgb(${hex(color).join(", ")})`;
+
+    const kinds = await keyOf("?embed=1");
+    expect(kinds.entries.map((entry) => entry.label)).toEqual(["State", "Organization", "Person", "Armed group", "Region"]);
+    // The swatch a reader matches a disc against is that disc's colour.
+    expect(kinds.entries.find((entry) => entry.label === "State")!.color).toBe(rgb(kinds.drawn.russia));
+    expect(kinds.entries.find((entry) => entry.label === "Organization")!.color).toBe(rgb(kinds.drawn.nato));
+    expect(kinds.entries.find((entry) => entry.label === "Person")!.color).toBe(rgb(kinds.drawn.putin));
+
+    const communities = await keyOf("?embed=1&color=community");
+    expect(communities.entries.length).toBeGreaterThan(1);
+    // Each community is named by its members, the actors in none keyed last (Russia among them here,
+    // with no ally in the article): every colour drawn has its entry.
+    expect(communities.entries.at(-1)!.label).toBe("in no community");
+    for (const drawn of Object.values(communities.drawn)) expect(communities.entries.map((entry) => entry.color)).toContain(rgb(drawn));
+    for (const entry of communities.entries) expect(entry.label).toMatch(/\p{L}/u);
+    expect(communities.entries.map((entry) => entry.label)).not.toContain("State");
+  });
+
   it("?embed=1&types=tension shows only the tensions, and the legend still filters", async () => {
     const { page } = await open(browser, "?embed=1&types=tension");
     await settled(page);
@@ -182,6 +219,21 @@ describe("share and export", () => {
     expect([...parsed.labels].sort()).toEqual([...labels].sort());
     expect(parsed.text).toContain("Tension");
     expect(parsed.text).toContain("https://p.dw.com/p/1HDEF");
+    await page.close();
+  });
+
+  it("exports an SVG whose legend keys the communities when the actors are coloured by them", async () => {
+    const { page } = await open(browser, "?color=community");
+    await settled(page);
+    const names = await page.locator("#legend .communities li .name").allInnerTexts();
+    expect(names.length).toBeGreaterThan(1);
+    await page.locator("#share-open").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-svg").click()]);
+    const svg = readFileSync((await download.path())!, "utf8");
+    const text = await page.evaluate((source) => new DOMParser().parseFromString(source, "image/svg+xml").documentElement.textContent ?? "", svg);
+    for (const name of names) expect(text).toContain(name);
+    // The kinds' key is not there: it would name colours the picture does not use.
+    expect(text).not.toContain("Armed group");
     await page.close();
   });
 

@@ -12,6 +12,8 @@ export const en = {
   "legend.actors": "Actors",
   "legend.relations": "Relations",
   "legend.directed": "arrow: one-way relation",
+  "legend.more": "and {n} more",
+  "legend.alone": "in no community",
   "kind.state": "State",
   "kind.organization": "Organization",
   "kind.person": "Person",

@@ -11,6 +11,8 @@ export const fa: Record<MessageKey, string> = {
   "legend.actors": "بازیگران",
   "legend.relations": "روابط",
   "legend.directed": "پیکان: رابطهٔ یک‌سویه",
+  "legend.more": "و {n} دیگر",
+  "legend.alone": "بیرون از اجتماع‌ها",
   "kind.state": "کشور",
   "kind.organization": "سازمان",
   "kind.person": "شخص",
