@@ -154,19 +154,15 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     finalOnly: reducedMotion || profile.large,
     settleUpFront: settlesUpFront(graph.order, graph.size),
     schedule: (callback) => requestAnimationFrame(callback),
-    onSettling: () => {
-      markPositions();
-      renderer.prepareToShowRelations();
-    },
-    // What settled is told once the relations are drawn, a task later on a large graph (see showRelations).
+    onSettling: markPositions,
     onSettled: () => {
-      void renderer.showRelations().then(() => {
-        markSettled();
-        options.onSettled();
-      });
+      renderer.showRelations();
+      markSettled();
+      options.onSettled();
     },
     onError: (message) => {
-      void renderer.showRelations().then(() => options.onLayoutError(message));
+      renderer.showRelations();
+      options.onLayoutError(message);
     },
   });
 

@@ -21,7 +21,7 @@ export interface SupervisorOptions {
   settleUpFront?: boolean;
   /** Runs a callback before the next frame (requestAnimationFrame in the app). */
   schedule: (callback: () => void) => void;
-  /** Just before the settled positions are written (then onSettled): for whoever would rather they went elsewhere than where they go now. */
+  /** Just before the settled positions are written, as onSettled comes just after (the page marks when they came). */
   onSettling?: () => void;
   onSettled?: () => void;
   onError?: (message: string) => void;

@@ -12,7 +12,6 @@ import type { HiddenMode, Selection } from "../core/view/types";
 import type { RenderProfile } from "./profile";
 import type { Theme } from "./theme";
 import { hoverDrawer } from "./hover";
-import { whileIdle } from "./idle";
 import { PairGraph } from "./pairs";
 import { isPicking, pickLater, startPicking } from "./picking";
 import { MovingPicture } from "./moving-picture";
@@ -158,9 +157,6 @@ export class GraphRenderer {
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
-    // The lines' graph is built while the page is idle, ready for when the layout settles.
-    const pairs = this.pairs;
-    if (this.relationsWaiting && pairs) whileIdle(() => pairs.prepareLines(), this.preparing.signal);
     this.picture = new MovingPicture(this.sigma);
     if (options.profile.pictureMoves) this.picture.enable();
     else this.picture.enableOnceSlow();
@@ -214,12 +210,10 @@ export class GraphRenderer {
     const wasShown = (i: number) => !shownBefore || shownBefore[i] === 1;
     const edges =
       this.pairs && choiceBefore
-        ? this.relationsWaiting
-          ? []
-          : this.pairs.changedLines(choiceBefore, wasShown, (i) => this.relationShown(i))
+        ? this.pairs.changedLines(choiceBefore, wasShown, (i) => this.relationShown(i))
         : this.allEdges.filter((_edge, i) => wasShown(i) !== this.relationShown(i));
     if (nodes.length === 0 && edges.length === 0) return;
-    this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+    this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: !this.linesUnplaced });
     // Only an actor that appears needs a place in sigma's label index.
     if (nodes.some((node) => visibility.actors.has(datasetId(node)))) this.reindexSoon();
   }
@@ -322,52 +316,21 @@ export class GraphRenderer {
     else camera.setState({ ...camera.getState(), ...target });
   }
 
-  /**
-   * The settled layout's positions are about to be written: on a large graph, the graph with the
-   * lines (see pairs.ts) takes them from now on, rather than the one drawn, which sigma would
-   * process again for nothing before showRelations gives it the other.
-   */
-  prepareToShowRelations(): void {
-    if (this.relationsWaiting) this.pairs?.withLines();
+  /** Draws the relations held back by `relationsLater` (at the next frame, with whatever else changed). */
+  showRelations(): void {
+    if (!this.relationsWaiting) return;
+    this.relationsWaiting = false;
+    if (this.pairs) {
+      this.pairs.addLines();
+      this.linesUnplaced = true;
+    } else this.repaint(true);
   }
 
   /**
-   * Draws the relations held back by `relationsLater`: a small graph's at the next frame, with
-   * whatever else changed; a large graph's by giving sigma the graph with its lines, which sigma
-   * indexes and draws at once, in a task of its own. Called in a frame's callback, that work and
-   * reading the frame back for the screen (tenths of a second each with 20,000 lines on a software
-   * WebGL) were one long task. Resolves once they are drawn.
+   * Lines just given to sigma have no place in its edge program until it next processes the
+   * graph (at its next frame): until then a repaint must not skip indexation, or sigma throws.
    */
-  showRelations(): Promise<void> {
-    if (!this.relationsWaiting) return Promise.resolve();
-    this.preparing.abort();
-    if (!this.pairs) {
-      this.relationsWaiting = false;
-      this.repaint(true);
-      return Promise.resolve();
-    }
-    const lines = this.pairs.withLines() as unknown as Parameters<typeof this.sigma.setGraph>[0];
-    // Until sigma has the lines, repaints leave them out (see drawnLines): an input may come first.
-    return new Promise((resolve) =>
-      setTimeout(() => {
-        if (!this.killed.signal.aborted) {
-          this.relationsWaiting = false;
-          this.sigma.setGraph(lines);
-        }
-        resolve();
-      }, 0),
-    );
-  }
-
-  /** The edges sigma draws, for repaints: a large graph's lines once sigma has them. */
-  private drawnLines(): string[] {
-    if (!this.pairs) return this.allEdges;
-    return this.relationsWaiting ? [] : this.pairs.lineKeys();
-  }
-
-  /** Stops the lines' graph being built while the page is idle (see pairs.ts): once drawn, or the renderer killed. */
-  private readonly preparing = new AbortController();
-  private readonly killed = new AbortController();
+  private linesUnplaced = false;
 
   relationsShown(): boolean {
     return !this.relationsWaiting;
@@ -382,8 +345,8 @@ export class GraphRenderer {
   private repaint(visibilityChanged: boolean): void {
     this.updateFocus();
     this.sigma.refresh({
-      partialGraph: { nodes: this.allNodes, edges: this.drawnLines() },
-      skipIndexation: !visibilityChanged,
+      partialGraph: { nodes: this.allNodes, edges: this.pairs ? this.pairs.lineKeys() : this.allEdges },
+      skipIndexation: !visibilityChanged && !this.linesUnplaced,
       schedule: true,
     });
   }
@@ -436,8 +399,6 @@ export class GraphRenderer {
   kill(): void {
     this.resizing.disconnect();
     this.pointerWatch.abort();
-    this.preparing.abort();
-    this.killed.abort();
     this.pairs?.dispose();
     if (this.reindexTimer !== null) clearTimeout(this.reindexTimer);
     this.picture.dispose();
@@ -617,6 +578,10 @@ export class GraphRenderer {
     for (const type of ["pointerover", "pointermove", "pointerdown"]) {
       sigma.getContainer().addEventListener(type, startOnce, { capture: true, signal: this.pointerWatch.signal });
     }
+    // Once sigma has processed the graph, every line has its place: repaints may skip indexation again.
+    sigma.on("afterProcess", () => {
+      this.linesUnplaced = false;
+    });
     sigma.on("enterNode", ({ node }) => {
       // A faded actor is context, not something to explore.
       if (!this.isShown(node)) return;

@@ -89,69 +89,6 @@ describe("PairGraph", () => {
     expect(pairs.changedLines(allShown, all, shown).sort()).toEqual([String(pairOf("r1")), String(pairOf("r5"))].sort());
   });
 
-  it("builds a copy with every line a step at a time, leaving the drawn graph as it is until the copy is taken", () => {
-    const { data, pairs, pairOf } = paired();
-    const drawn = pairs.graph;
-    const heard: string[] = [];
-    drawn.on("edgeAdded", ({ key }) => heard.push(key));
-    // Three actors, then three lines: two at a time.
-    expect(pairs.prepareLines(2)).toBe(false);
-    expect(pairs.prepareLines(2)).toBe(false);
-    expect(pairs.prepareLines(2)).toBe(true);
-    expect(pairs.prepareLines(2)).toBe(true);
-    expect(pairs.graph).toBe(drawn);
-    expect(drawn.size).toBe(0);
-    expect(pairs.lineKeys()).toEqual([]);
-    const lines = pairs.withLines();
-    expect(lines).not.toBe(drawn);
-    expect(pairs.graph).toBe(lines);
-    expect(heard).toEqual([]);
-    expect(lines.nodes()).toEqual(data.nodes());
-    for (const node of data.nodes()) expect(lines.getNodeAttributes(node)).toBe(data.getNodeAttributes(node));
-    expect(lines.mapEdges((line, attributes) => [line, attributes.pair, attributes.type])).toEqual([
-      [String(pairOf("r1")), pairOf("r1"), "thin"],
-      [String(pairOf("r3")), pairOf("r3"), "thin"],
-      [String(pairOf("r5")), pairOf("r5"), "thin"],
-    ]);
-    expect(pairs.lineKeys()).toHaveLength(3);
-    // Taken once: the same graph again, and nothing more to prepare.
-    expect(pairs.withLines()).toBe(lines);
-    expect(pairs.prepareLines(1)).toBe(true);
-  });
-
-  it("finishes the copy when it is taken unprepared or half prepared, with every actor's attributes as they are then", () => {
-    for (const steps of [0, 1, 4]) {
-      const { data, pairs } = paired();
-      for (let i = 0; i < steps; i++) pairs.prepareLines(1);
-      // A new attribute object for b after it may have been copied (a look applied, say).
-      data.updateNodeAttributes(k("b"), (attributes) => ({ ...attributes, size: 42 }));
-      const lines = pairs.withLines();
-      expect(lines.order).toBe(3);
-      expect(lines.size).toBe(3);
-      expect(lines.getNodeAttributes(k("b"))).toBe(data.getNodeAttributes(k("b")));
-      expect(lines.getNodeAttribute(k("b"), "size")).toBe(42);
-    }
-  });
-
-  it("follows the data graph's node updates into the graph with the lines once taken, and no longer into the one before", () => {
-    const { data, pairs } = paired();
-    const before = pairs.graph;
-    const heardBefore: string[] = [];
-    before.on("eachNodeAttributesUpdated", () => heardBefore.push("each"));
-    const lines = pairs.withLines();
-    const heard: string[] = [];
-    lines.on("eachNodeAttributesUpdated", () => heard.push("each"));
-    lines.on("nodeAttributesUpdated", ({ key }) => heard.push(key));
-    data.updateEachNodeAttributes((_node, attributes) => ({ ...attributes, x: 4 }), { attributes: ["x"] });
-    data.mergeNodeAttributes(k("c"), { y: 2 });
-    expect(heard).toEqual(["each", k("c")]);
-    expect(heardBefore).toEqual([]);
-    expect(lines.mapNodes((_node, attributes) => attributes.x)).toEqual([4, 4, 4]);
-    pairs.dispose();
-    data.mergeNodeAttributes(k("a"), { y: 1 });
-    expect(heard).toHaveLength(2);
-  });
-
   it("follows the data graph's node updates, batched or one at a time, until disposed of", () => {
     const { data, pairs } = paired();
     const heard: string[] = [];
