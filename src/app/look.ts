@@ -49,7 +49,7 @@ export class NodeLook {
     applyNodeLook(this.graph, sizes, colors);
   }
 
-  /** The legend's list of communities (those with more than one member), or null when colour shows kinds. */
+  /** The legend's list of communities (those with more than one member, then the actors in none), or null when colour shows kinds. */
   communityLegend(color: ColorBy): CommunityGroup[] | null {
     if (color !== "community" || !this.communities) return null;
     const communities = this.communities;
