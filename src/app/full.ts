@@ -355,9 +355,6 @@ async function showDataset(
     on,
   );
 
-  // A large graph's panels were made in this task; the view's first rendering in them and the
-  // layout's start (its input: every relation's ends) come in the next (together some 60 ms at
-  // 10,000 actors on a slow machine, the longest task while its layout ran).
   const destroy = () => {
     listening.abort();
     filters.stop();
@@ -367,6 +364,9 @@ async function showDataset(
     renderDetails(el.details, ctx, null, detailHandlers);
     renderFocusBar(el.focusBar, ctx, null, () => undefined);
   };
+  // A large graph's panels were made in this task; the view's first rendering in them and the
+  // layout's start (its input: every relation's ends) come in the next (together some 60 ms at
+  // 10,000 actors on a slow machine, the longest task while its layout ran).
   if (!renderer.relationsShown()) {
     await nextTask();
     if (signal.aborted) {

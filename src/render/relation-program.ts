@@ -4,8 +4,8 @@
  * per-edge flags added: `a_head` (a directed relation) and `a_dashed` (see dashed.ts); a curvature
  * of 0 draws a straight line.
  *
- * Why one: each program sigma is given is compiled when it starts, twice (with its picking pass),
- * and on a machine without a GPU each program drawn for the first time makes SwiftShader build a
+ * Why one: each program sigma is given is compiled when it starts (its picking variant once a
+ * pointer comes over the graph, see picking.ts), and on a machine without a GPU each program drawn for the first time makes SwiftShader build a
  * pipeline, all on the way to the page's first frame. The article's relations took five programs
  * (lines, arrows as a body and a head, curves, curved arrows); drawn with one, its first frame
  * came about 0.13 s sooner (medians of alternating loads). Each relation costs it more to draw than
@@ -69,6 +69,6 @@ export function relationShaders(vertex: string, fragment: string): { vertex: str
   return { vertex: v, fragment: f };
 }
 
-// It draws its picking pass only once a pointer has come over the graph (see picking.ts), and all
+// It compiles and draws its picking pass only once a pointer has come over the graph (see picking.ts), and all
 // its relations in one plain draw call rather than one instance each (see uninstanced.ts).
 export const RelationProgram = pickLater(uninstanced(flagged(EdgeCurvedArrowProgram, relationShaders, [DASHED, HEAD])));

@@ -649,7 +649,7 @@ export class GraphRenderer {
   }
 }
 
-/** Sigma's default node program, drawing its picking pass only once a pointer has come over the graph, every disc in one call. */
+/** Sigma's default node program, compiling and drawing its picking pass only once a pointer has come over the graph, every disc in one call. */
 const NODE_PROGRAM = pickLater(uninstanced(NodeCircleProgram));
 /**
  * The same discs drawn as points, for the graphs with the most nodes: one vertex a node where the

@@ -9,6 +9,7 @@ import type { Lang } from "./lang";
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
+const dateFormatLists = new Map<Lang, Intl.DateTimeFormat[]>();
 
 function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
   let made = cache.get(locale);
@@ -34,7 +35,7 @@ export function pluralCategory(n: number, lang: Lang): Intl.LDMLPluralRule {
 
 /** The date formatters a language uses, in the order formatDate uses them. */
 function dateFormatsOf(lang: Lang): Intl.DateTimeFormat[] {
-  return lang === "fa" ? [dateFormat("fa-IR-u-ca-persian"), dateFormat("fa-IR-u-ca-gregory")] : [dateFormat("en-GB")];
+  return cached(dateFormatLists, lang, () => (lang === "fa" ? [dateFormat("fa-IR-u-ca-persian"), dateFormat("fa-IR-u-ca-gregory")] : [dateFormat("en-GB")]));
 }
 
 /** A YYYY-MM-DD date in the reader's language; Persian readers also get the Solar Hijri date. */
@@ -44,8 +45,9 @@ export function formatDate(isoDate: string, lang: Lang): string {
   const date = new Date(Date.UTC(y, m - 1, d));
   // Not a calendar date (2015-02-30, 2015-13-01): show it as written rather than a shifted one.
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return isoDate;
-  const [first, second] = dateFormatsOf(lang).map((format) => format.format(date));
-  return second === undefined ? first! : `${first} (${second})`;
+  const [first, second] = dateFormatsOf(lang);
+  const text = first!.format(date);
+  return second === undefined ? text : `${text} (${second.format(date)})`;
 }
 
 /**
