@@ -2,56 +2,26 @@
 import type { Dataset } from "../core/dataset";
 import { error, type Result } from "../core/problems";
 import type { Translate } from "../core/i18n";
-import { mayBeLarge, startChecker, type Checker } from "./checker";
-import { DATASET_TIMEOUT_MS } from "./preload";
-
-/**
- * `trusted`: the dataset bundled with the app, which the test suite validates on
- * every run; it is parsed without loading the validator, which keeps the
- * schema library out of the embed's first download.
- */
-/** The most a dataset address may send, as for a file opened from disk. */
-export const LOAD_SIZE_LIMIT = 50 * 1024 * 1024;
-
-/**
- * Reads a response's body as text, giving up once it passes `limit` bytes: a
- * server that sends 200 MB must not fill the page's memory first.
- */
-async function readLimited(response: Response, limit: number): Promise<string | "too big" | null> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel().catch(() => undefined);
-    return "too big";
-  }
-  if (!response.body) return response.text().catch(() => null);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  // A failed read throws to the caller, which tells a timeout from a broken connection.
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > limit) {
-      await reader.cancel().catch(() => undefined);
-      return "too big";
-    }
-    chunks.push(value);
-  }
-  const decoder = new TextDecoder();
-  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join("") + decoder.decode();
-}
-
-/** From this many characters of text up, a dataset is checked in a worker while the page goes on (see loadDataset). */
-const CHECK_ASIDE_FROM = 1_000_000;
+import { CHECK_ASIDE_FROM, startChecker, type Checker } from "./checker";
+import { fetchText, mayBeLarge, type Fetched } from "./fetch-text";
+import { DATASET_TIMEOUT_MS, LOAD_SIZE_LIMIT } from "./preload";
 
 export interface LoadOptions<T> {
+  /**
+   * The dataset bundled with the app, which the test suite validates on every run: it is parsed
+   * without loading the validator, which keeps the schema library out of the embed's first download.
+   */
   trusted?: boolean;
   timeoutMs?: number;
   sizeLimit?: number;
   /** The same request made earlier (see preload.ts), whose body is read here as if this had made it. */
   response?: Promise<Response> | null;
-  /** A checker started when the early response came (see preload.ts); disposed of here, used or not. */
+  /**
+   * The text a worker fetched for the same address (see preload.ts): null if that worker failed, and
+   * the page then fetches the address itself.
+   */
+  fetched?: Promise<Fetched | null> | null;
+  /** A checker started with the early request or by the worker that fetched (see preload.ts); disposed of here, used or not. */
   checker?: Promise<Checker | null> | null;
   /**
    * Work on the parsed, not yet checked, text of a large dataset, done while a worker checks it
@@ -85,10 +55,10 @@ export async function loadDataset<T = never>(url: string, t: Translate, options:
  * one the early request started, else one of its own when the response may be large; none for the
  * bundled dataset or when there is nothing to build meanwhile.
  */
-async function checkerFor<T>(response: Response, options: LoadOptions<T>): Promise<Checker | null> {
+async function checkerFor<T>(response: Response | null, options: LoadOptions<T>): Promise<Checker | null> {
   if (options.trusted || !options.whileChecking) return null;
   if (options.checker) return options.checker;
-  return mayBeLarge(response) ? startChecker() : null;
+  return response && mayBeLarge(response) ? startChecker() : null;
 }
 
 /** How long the page waits for the worker's verdict once its own work is done, before it checks the text itself. */
@@ -102,28 +72,31 @@ async function load<T>(url: string, t: Translate, options: LoadOptions<T>, use: 
     problems: [error("", t("load.failed", { url, reason }))],
   });
   const timedOut = () => fail(t("load.timeout", { seconds: Math.round(timeoutMs / 1000) }));
-  let response: Response;
-  try {
-    response = await (options.response ?? fetch(url, { signal: AbortSignal.timeout(timeoutMs) }));
-  } catch (cause) {
-    return cause instanceof DOMException && cause.name === "TimeoutError" ? timedOut() : fail(t("load.network"));
+  let checking: Promise<Checker | null> = Promise.resolve(null);
+  let validator: Promise<typeof import("../core/dataset/validate") | null> = Promise.resolve(null);
+  const expect = (response: Response | null, early: LoadOptions<T>) => {
+    checking = checkerFor(response, early);
+    // Without a worker to check the text, the validator's chunk loads while the text comes in (at
+    // the page's very start it only slowed the app's own chunks).
+    validator = checking.then((checker) => (options.trusted || checker ? null : import("../core/dataset/validate")));
+    validator.catch(() => undefined);
+  };
+  // A worker may have fetched the text already, and be checking it (see preload.ts).
+  let fetched = options.fetched ? await options.fetched : null;
+  if (fetched) expect(null, options);
+  else {
+    // The early worker failed, if there was one: its checker cannot check what the page fetches.
+    const own = options.fetched ? { ...options, checker: null } : options;
+    const request = (!options.fetched && options.response) || fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    fetched = await fetchText(request, sizeLimit, (response) => expect(response, own));
   }
-  if (!response.ok) return fail(t("load.httpStatus", { status: String(response.status) }));
-  const checker = await checkerFor(response, options);
+  const checker = await checking;
   if (checker) use(checker);
-  // Else the validator's chunk loads while the text comes in (at the page's very start it only slowed
-  // the app's own chunks).
-  const validator = options.trusted || checker ? null : import("../core/dataset/validate");
-  validator?.catch(() => undefined);
-  let body: string | "too big" | null;
-  try {
-    body = await readLimited(response, sizeLimit);
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === "TimeoutError") return timedOut();
-    body = null;
-  }
-  if (body === "too big") return fail(t("load.tooBig", { limit: Math.round(sizeLimit / 1024 / 1024) }));
-  if (body === null) return fail(t("load.network"));
+  if (fetched.kind === "timeout") return timedOut();
+  if (fetched.kind === "network") return fail(t("load.network"));
+  if (fetched.kind === "status") return fail(t("load.httpStatus", { status: String(fetched.status) }));
+  if (fetched.kind === "too big") return fail(t("load.tooBig", { limit: Math.round(sizeLimit / 1024 / 1024) }));
+  const body = fetched.text;
   if (/^\s*</.test(body)) return fail(t("load.notJson"));
   if (options.trusted) {
     try {
@@ -137,7 +110,7 @@ async function load<T>(url: string, t: Translate, options: LoadOptions<T>, use: 
     if (checked) return checked;
   }
   checker?.dispose();
-  const { parseDatasetJson } = await (validator ?? import("../core/dataset/validate"));
+  const { parseDatasetJson } = (await validator) ?? (await import("../core/dataset/validate"));
   return parseDatasetJson(body);
 }
 

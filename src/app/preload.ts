@@ -8,7 +8,8 @@ import bundledDatasetUrl from "../../data/russia-france-coalition.json?url";
 import { prepareFormats } from "../core/i18n/formats";
 import { likelyLangs } from "../core/i18n/lang";
 import { datasetAddress } from "../core/view/query";
-import { mayBeLarge, startChecker, type Checker } from "./checker";
+import { startChecker, startFetching, type Checker } from "./checker";
+import { mayBeLarge, type Fetched } from "./fetch-text";
 
 export const FONT = "Vazirmatn";
 export { bundledDatasetUrl };
@@ -31,17 +32,27 @@ export function fontsReady(): Promise<void> {
 /** How long a dataset's download may take, from the request to the last byte. */
 export const DATASET_TIMEOUT_MS = 20_000;
 
-let early: { url: string; response: Promise<Response>; checker: Promise<Checker | null> } | null = null;
+/** The most a dataset address may send, as for a file opened from disk. */
+export const LOAD_SIZE_LIMIT = 50 * 1024 * 1024;
+
+/** What preload() started for a dataset's address: a worker fetching it, or else a request of the page's own. */
+export interface Early {
+  fetched?: Promise<Fetched | null>;
+  response?: Promise<Response>;
+  checker: Promise<Checker | null>;
+}
+
+let early: (Early & { url: string }) | null = null;
 
 /**
- * The response to the request preload() made for `url`, and the checker it started, once: null if it
- * made none for that address (the app then fetches it itself).
+ * What preload() started for `url`, once: null if it started nothing for that address (the app then
+ * fetches it itself).
  */
-export function takeEarly(url: string): { response: Promise<Response>; checker: Promise<Checker | null> } | null {
+export function takeEarly(url: string): Early | null {
   if (early?.url !== url) {
     // Not what the app asks for after all: let go of the request and the worker.
     void early?.checker.then((checker) => checker?.dispose());
-    void early?.response.then((response) => response.body?.cancel()).catch(() => undefined);
+    void early?.response?.then((response) => response.body?.cancel()).catch(() => undefined);
     early = null;
     return null;
   }
@@ -51,9 +62,10 @@ export function takeEarly(url: string): { response: Promise<Response>; checker: 
 }
 
 /**
- * Starts the downloads. The app's own fetch of the bundled dataset is served from the preload; a
- * dataset named in the address is fetched here, and its body read by the app, within its size limit,
- * so that a server sending too much is cut off as before (a preload link would read it all).
+ * Starts the downloads. The app's own fetch of the bundled dataset is served from the preload. A
+ * dataset named in the address is fetched by a worker (see startFetching), within its size limit, so
+ * that a server sending too much is cut off as before (a preload link would read it all); where no
+ * worker starts, it is fetched here and its body read by the app.
  */
 export function preload(search: string, href: string): void {
   void fontsReady();
@@ -61,6 +73,11 @@ export function preload(search: string, href: string): void {
   if (new URLSearchParams(search).has("data")) {
     const url = datasetAddress(search, href);
     if (url === undefined) return;
+    const fetching = startFetching(url, DATASET_TIMEOUT_MS, LOAD_SIZE_LIMIT);
+    if (fetching) {
+      early = { url, fetched: fetching.fetched, checker: Promise.resolve(fetching.checker) };
+      return;
+    }
     const response = fetch(url, { signal: AbortSignal.timeout(DATASET_TIMEOUT_MS) });
     // Its failure is the app's to report, when it takes the response.
     response.catch(() => undefined);

@@ -64,7 +64,7 @@ export async function start(): Promise<Started> {
     return { lang, graph, data, pairs: new PairGraph(graph, graph.edges()) };
   };
   const [result] = await Promise.all([
-    loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null, response: early?.response, checker: early?.checker, whileChecking }),
+    loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null, response: early?.response, fetched: early?.fetched, checker: early?.checker, whileChecking }),
     fontsReady(),
   ]);
   if (!result.ok) return { ok: false, lang: readerLang, t: translator(readerLang), notices: parsed.notices, problems: result.problems };

@@ -99,8 +99,11 @@ export class GraphRenderer {
   /** Likewise for the actors (allNodes' order), read on every repaint of every node. */
   private shownActors: Uint8Array | null = null;
   private readonly nodeIndex: Map<string, number>;
-  /** Large graphs only: each relation's colour and dash, as the lines showing it read them on every repaint. */
-  private readonly looks: { colors: string[]; dashed: Uint8Array } | null;
+  /**
+   * Large graphs only: each relation's colour and dash, as the lines showing it read them on every
+   * repaint; worked out when the first line is drawn, as a large graph's first frame has none.
+   */
+  private looksMade: { colors: string[]; dashed: Uint8Array } | null = null;
   /**
    * Large graphs only: pairs that show another relation than their chosen one, by
    * pair: the selected relation, or one in focus when the chosen one is not.
@@ -122,7 +125,6 @@ export class GraphRenderer {
     this.allEdges = made ? [...made.relations] : graph.edges();
     this.pairs = options.profile.large ? (made ?? new PairGraph(graph, this.allEdges)) : null;
     this.edgeIndex = this.pairs ? null : new Map(this.allEdges.map((edge, i) => [edge, i]));
-    this.looks = this.pairs ? relationLooks(graph, this.allEdges) : null;
     this.relationsWaiting = options.relationsLater ?? false;
     // What the view shows from the start is known before sigma draws its first frame: no second pass to apply it.
     if (options.initial) {
@@ -135,7 +137,8 @@ export class GraphRenderer {
     }
     // Lines held back are not even given to sigma: hidden edges cost it as much as drawn ones.
     if (!this.relationsWaiting) this.pairs?.addLines();
-    const programs = usedPrograms(graph);
+    // A large graph's relations are all drawn by one program (appearance.ts): no need to look at 40,000 of them.
+    const programs = options.profile.simpleEdges ? { thin: EDGE_PROGRAMS.thin } : usedPrograms(graph);
     // Sigma only reads the graph it draws; the data graph's edges are typed more narrowly than sigma asks.
     const drawn = (this.pairs?.graph ?? graph) as unknown as ConstructorParameters<typeof Sigma<ActorNode, Attributes>>[0];
     this.sigma = new Sigma<ActorNode, Attributes>(drawn, container, {
@@ -521,11 +524,12 @@ export class GraphRenderer {
       out.hidden = true;
       return out;
     }
-    if (!this.pairs || !this.looks) return this.reduceRelation(this.edgeIndex!.get(edge)!, out);
+    if (!this.pairs) return this.reduceRelation(this.edgeIndex!.get(edge)!, out);
     // A pair's line keeps its own program and thickness, and takes the rest from the relation it shows.
     const relation = this.shownFor(data.pair as number);
-    out.color = this.looks.colors[relation];
-    (out as { dashed?: boolean }).dashed = this.looks.dashed[relation] === 1;
+    const looks = (this.looksMade ??= relationLooks(this.graph, this.allEdges));
+    out.color = looks.colors[relation];
+    (out as { dashed?: boolean }).dashed = looks.dashed[relation] === 1;
     return this.reduceRelation(relation, out);
   }
 

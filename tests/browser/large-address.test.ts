@@ -1,8 +1,8 @@
 /**
- * A large dataset named in the address: the page builds its graph while a worker checks it. What the
- * reader sees is what a check on the page gave: the graph when it is valid, every problem when it is
- * not, the warnings and the trimmed text when the check changed something, and the same when the
- * worker cannot start.
+ * A large dataset named in the address: a worker fetches it and checks it while the page builds its
+ * graph. What the reader sees is what a check on the page gave: the graph when it is valid, every
+ * problem when it is not, the warnings and the trimmed text when the check changed something, and
+ * the same when a worker cannot start.
  */
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -46,7 +46,17 @@ interface Opened {
   requests: string[];
 }
 
-async function openWith(data: Raw, options: { blockChecker?: boolean; silentChecker?: boolean; lang?: string } = {}): Promise<Opened> {
+interface OpenOptions {
+  /** The worker that fetches the dataset does not start: the page fetches it. */
+  blockFetcher?: boolean;
+  /** The worker that checks the text the page fetched does not start. */
+  blockChecker?: boolean;
+  /** That worker starts and never answers. */
+  silentChecker?: boolean;
+  lang?: string;
+}
+
+async function openWith(data: Raw, options: OpenOptions = {}): Promise<Opened> {
   const body = JSON.stringify(data);
   expect(body.length).toBeGreaterThan(1_000_000);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -57,6 +67,7 @@ async function openWith(data: Raw, options: { blockChecker?: boolean; silentChec
   await page.route(`${ORIGIN}/**`, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
   );
+  if (options.blockFetcher) await page.route(/fetch\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
   if (options.blockChecker) await page.route(/check\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: "gone" }));
   // A worker that starts and never answers.
   if (options.silentChecker) {
@@ -73,12 +84,18 @@ const checkedOnPage = (requests: string[]) => requests.some((url) => /\/assets\/
 /** How many times a large graph was built: once when the one built while checking is kept. */
 const builds = (page: Page) => page.evaluate(() => performance.getEntriesByName("entente:graph-built").length);
 
-const checkerStarted = (workers: string[]) => workers.some((url) => /check\.worker-[^/]*\.js$/.test(url));
+const started = (workers: string[], name: "fetch" | "check") => workers.some((url) => new RegExp(`${name}\\.worker-[^/]*\\.js$`).test(url));
+
+/** How many times the dataset was asked for, by the page or a worker. */
+const datasetRequests = (requests: string[]) => requests.filter((url) => url.startsWith(ORIGIN)).length;
 
 describe("a large dataset from an address, checked while its graph is built", () => {
   it("draws a valid one, every relation of it", async () => {
     const { page, workers, requests } = await openWith(large());
-    expect(checkerStarted(workers)).toBe(true);
+    // A worker fetched the text, once, and checked it: no second worker was needed.
+    expect(started(workers, "fetch")).toBe(true);
+    expect(started(workers, "check")).toBe(false);
+    expect(datasetRequests(requests)).toBe(1);
     // The worker's verdict sufficed: the page kept its own parse and built its graph meanwhile.
     expect(checkedOnPage(requests)).toBe(false);
     expect(await builds(page)).toBe(1);
@@ -141,22 +158,32 @@ describe("a large dataset from an address, checked while its graph is built", ()
     await page.close();
   });
 
-  it("checks it on the page when the worker cannot start, or never answers", async () => {
-    const { page, workers, requests } = await openWith(large(), { blockChecker: true });
-    expect(checkerStarted(workers)).toBe(true);
+  it("fetches it on the page and checks it in a worker of its own when the fetching worker cannot start", async () => {
+    const { page, workers, requests } = await openWith(large(), { blockFetcher: true });
+    expect(datasetRequests(requests)).toBe(1);
+    expect(started(workers, "check")).toBe(true);
+    expect(checkedOnPage(requests)).toBe(false);
+    expect(await builds(page)).toBe(1);
+    expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
+    await page.close();
+  });
+
+  it("checks it on the page when no worker can start, or the checking one never answers", async () => {
+    const { page, workers, requests } = await openWith(large(), { blockFetcher: true, blockChecker: true });
+    expect(started(workers, "check")).toBe(true);
     expect(checkedOnPage(requests)).toBe(true);
     expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
     expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
     await page.close();
 
-    const silent = await openWith(large(), { silentChecker: true });
+    const silent = await openWith(large(), { blockFetcher: true, silentChecker: true });
     expect(checkedOnPage(silent.requests)).toBe(true);
     expect(await silent.page.evaluate(() => document.body.dataset.state)).toBe("settled");
     await silent.page.close();
 
     const broken = large();
     broken.relations[10]!.source = "ghost";
-    const invalid = await openWith(broken, { blockChecker: true });
+    const invalid = await openWith(broken, { blockFetcher: true, blockChecker: true });
     expect(await invalid.page.locator("#problems").innerText()).toContain("relations[10].source");
     await invalid.page.close();
   });

@@ -6,7 +6,7 @@
 import { MultiGraph } from "graphology";
 import type { Actor, ActorKind, Dataset, Relation, Sign } from "../dataset/schema";
 import { displayName, pickText } from "../dataset/text";
-import { datasetId, graphKey } from "./keys";
+import { graphKey } from "./keys";
 
 export interface ActorNode {
   label: string;
@@ -84,12 +84,29 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
   });
   const datasetLang = dataset.meta.source.language;
   const signs = new Map(dataset.relationTypes.map((t) => [t.id, t.sign]));
+  // The first type of an id decides, as isDirected's search does.
+  const directedTypes = new Map<string, boolean>();
+  for (const type of dataset.relationTypes) if (!directedTypes.has(type.id)) directedTypes.set(type.id, type.directed);
+
+  // One pass over the relations for what the nodes and edges need of them: the degrees, counted per
+  // relation and not per edge end (graph.degree() counts a self relation twice), and the pairs.
+  const degrees = new Map<string, number>();
+  const pairs = new Map<string, { id: number; count: number }>();
+  const keys = dataset.relations.map((relation) => {
+    degrees.set(relation.source, (degrees.get(relation.source) ?? 0) + 1);
+    if (relation.target !== relation.source) degrees.set(relation.target, (degrees.get(relation.target) ?? 0) + 1);
+    const key = pairKey(relation.source, relation.target);
+    const pair = pairs.get(key);
+    if (pair) pair.count += 1;
+    else pairs.set(key, { id: pairs.size, count: 1 });
+    return key;
+  });
 
   dataset.actors.forEach((actor: Actor) => {
     const node: ActorNode = {
       label: displayName(pickText(actor.label, lang, datasetLang)) || displayName(actor.id) || actor.id,
       kind: actor.kind,
-      degree: 0,
+      degree: degrees.get(actor.id) ?? 0,
       x: actor.position?.x ?? 0,
       y: actor.position?.y ?? 0,
       placed: actor.position !== undefined,
@@ -98,14 +115,6 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
     graph.addNode(graphKey(actor.id), node);
   });
 
-  const pairs = new Map<string, { id: number; count: number }>();
-  const keys = dataset.relations.map((relation) => {
-    const key = pairKey(relation.source, relation.target);
-    const pair = pairs.get(key);
-    if (pair) pair.count += 1;
-    else pairs.set(key, { id: pairs.size, count: 1 });
-    return key;
-  });
   if (dataset.relations.length > step) yield;
   const seen = new Map<string, number>();
   for (let i = 0; i < dataset.relations.length; i++) {
@@ -118,7 +127,7 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
     const attributes: RelationEdge = {
       relationType: relation.type,
       sign: signs.get(relation.type) ?? 0,
-      directed: isDirected(relation, dataset),
+      directed: relation.directed ?? directedTypes.get(relation.type) ?? false,
       parallelIndex: index,
       parallelCount: pair.count,
       pair: pair.id,
@@ -131,16 +140,5 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
       graph.addUndirectedEdgeWithKey(graphKey(relation.id), graphKey(relation.source), graphKey(relation.target), attributes);
     }
   }
-  // Counted per relation, not per edge end: graph.degree() counts a self relation twice.
-  const degrees = new Map<string, number>();
-  for (const relation of dataset.relations) {
-    for (const end of new Set([relation.source, relation.target])) {
-      degrees.set(end, (degrees.get(end) ?? 0) + 1);
-    }
-  }
-  graph.updateEachNodeAttributes((node, attributes) => ({
-    ...attributes,
-    degree: degrees.get(datasetId(node)) ?? 0,
-  }));
   return graph;
 }
