@@ -500,6 +500,19 @@ describe("unknown fields", () => {
     ]);
   });
 
+  it("are told in the order the document has them, a relation's own before its evidence's, relation after relation", () => {
+    const input = minimalDataset();
+    input.relations.push({ ...input.relations[0], id: "r-second", evidence: [{ ...input.relations[0].evidence[0] }] });
+    input.relations[0].note = "first";
+    input.relations[0].evidence[0].page = 3;
+    input.relations[1].note = "second";
+    input.relations[1].evidence[0].page = 4;
+    const paths = validateDataset(input)
+      .problems.filter((p) => p.message.startsWith("unknown field"))
+      .map((p) => p.path);
+    expect(paths).toEqual(["relations[0].note", "relations[0].evidence[0].page", "relations[1].note", "relations[1].evidence[0].page"]);
+  });
+
   it("accompany errors when the document is invalid", () => {
     const input = minimalDataset();
     input.actors[0].colour = "#fff";

@@ -72,5 +72,8 @@ describe("sameJson", () => {
     expect(sameJson("1", 1)).toBe(false);
     expect(sameJson(null, null)).toBe(true);
     expect(sameJson({ a: [{}] }, { a: [{}] })).toBe(true);
+    // Only own fields count: an inherited one is not the document's.
+    expect(sameJson(Object.create({ a: 1 }) as object, {})).toBe(true);
+    expect(sameJson({ a: undefined }, {})).toBe(false);
   });
 });
