@@ -55,6 +55,13 @@ export function isDirected(relation: Relation, dataset: Dataset): boolean {
   return dataset.relationTypes.find((t) => t.id === relation.type)?.directed ?? false;
 }
 
+/** A pair of actors while the graph is built: its number, its relations, and how many of them are added. */
+interface Pair {
+  id: number;
+  count: number;
+  added: number;
+}
+
 /** A key for an unordered pair; the first id's length keeps it unambiguous whatever characters the ids hold. */
 function pairKey(a: string, b: string): string {
   return a < b ? `${a.length}:${a}\u0000${b}` : `${b.length}:${b}\u0000${a}`;
@@ -91,16 +98,23 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
   // One pass over the relations for what the nodes and edges need of them: the degrees, counted per
   // relation and not per edge end (graph.degree() counts a self relation twice), and the pairs.
   const degrees = new Map<string, number>();
-  const pairs = new Map<string, { id: number; count: number }>();
-  const keys = dataset.relations.map((relation) => {
+  const pairs = new Map<string, Pair>();
+  const pairOf = dataset.relations.map((relation) => {
     degrees.set(relation.source, (degrees.get(relation.source) ?? 0) + 1);
     if (relation.target !== relation.source) degrees.set(relation.target, (degrees.get(relation.target) ?? 0) + 1);
     const key = pairKey(relation.source, relation.target);
-    const pair = pairs.get(key);
+    let pair = pairs.get(key);
     if (pair) pair.count += 1;
-    else pairs.set(key, { id: pairs.size, count: 1 });
-    return key;
+    else pairs.set(key, (pair = { id: pairs.size, count: 1, added: 0 }));
+    return pair;
   });
+  // Each actor's key made once, not once for each of its relations' ends.
+  const nodeKeys = new Map<string, string>();
+  const nodeKey = (id: string): string => {
+    let key = nodeKeys.get(id);
+    if (key === undefined) nodeKeys.set(id, (key = graphKey(id)));
+    return key;
+  };
 
   dataset.actors.forEach((actor: Actor) => {
     const node: ActorNode = {
@@ -112,18 +126,16 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
       placed: actor.position !== undefined,
     };
     if (actor.color !== undefined) node.ownColor = actor.color;
-    graph.addNode(graphKey(actor.id), node);
+    graph.addNode(nodeKey(actor.id), node);
   });
 
   if (dataset.relations.length > step) yield;
-  const seen = new Map<string, number>();
   for (let i = 0; i < dataset.relations.length; i++) {
     if (i > 0 && i % step === 0) yield;
     const relation = dataset.relations[i]!;
-    const key = keys[i]!;
-    const pair = pairs.get(key)!;
-    const index = seen.get(key) ?? 0;
-    seen.set(key, index + 1);
+    const pair = pairOf[i]!;
+    const index = pair.added;
+    pair.added += 1;
     const attributes: RelationEdge = {
       relationType: relation.type,
       sign: signs.get(relation.type) ?? 0,
@@ -134,11 +146,10 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
       strength: relation.count ?? 1,
     };
     if (relation.date !== undefined) attributes.date = relation.date;
-    if (attributes.directed) {
-      graph.addDirectedEdgeWithKey(graphKey(relation.id), graphKey(relation.source), graphKey(relation.target), attributes);
-    } else {
-      graph.addUndirectedEdgeWithKey(graphKey(relation.id), graphKey(relation.source), graphKey(relation.target), attributes);
-    }
+    const source = nodeKey(relation.source);
+    const target = nodeKey(relation.target);
+    if (attributes.directed) graph.addDirectedEdgeWithKey(graphKey(relation.id), source, target, attributes);
+    else graph.addUndirectedEdgeWithKey(graphKey(relation.id), source, target, attributes);
   }
   return graph;
 }
