@@ -51,9 +51,10 @@ export async function loadDataset<T = never>(url: string, t: Translate, options:
 }
 
 /**
- * A worker to check a large text while the page builds from it, started as the text comes in: the
- * one the early request started, else one of its own when the response may be large; none for the
- * bundled dataset or when there is nothing to build meanwhile.
+ * A worker to check a large text while the page builds from it: the one preload() started (with its
+ * early request, or the worker that fetched the text), else one of its own, started as the text
+ * comes in when the response may be large; none for the bundled dataset or when there is nothing to
+ * build meanwhile.
  */
 async function checkerFor<T>(response: Response | null, options: LoadOptions<T>): Promise<Checker | null> {
   if (options.trusted || !options.whileChecking) return null;
@@ -74,21 +75,24 @@ async function load<T>(url: string, t: Translate, options: LoadOptions<T>, use: 
   const timedOut = () => fail(t("load.timeout", { seconds: Math.round(timeoutMs / 1000) }));
   let checking: Promise<Checker | null> = Promise.resolve(null);
   let validator: Promise<typeof import("../core/dataset/validate") | null> = Promise.resolve(null);
-  const expect = (response: Response | null, early: LoadOptions<T>) => {
-    checking = checkerFor(response, early);
-    // Without a worker to check the text, the validator's chunk loads while the text comes in (at
-    // the page's very start it only slowed the app's own chunks).
+  /** Once the text is known to come: a checker for it, else the validator, loading while it comes in. */
+  const getReady = (response: Response | null, checkWith: LoadOptions<T>) => {
+    checking = checkerFor(response, checkWith);
+    // At the page's very start the validator's chunk only slowed the app's own chunks: it is asked
+    // for once the text is on its way, and only when no worker checks it.
     validator = checking.then((checker) => (options.trusted || checker ? null : import("../core/dataset/validate")));
     validator.catch(() => undefined);
   };
   // A worker may have fetched the text already, and be checking it (see preload.ts).
   let fetched = options.fetched ? await options.fetched : null;
-  if (fetched) expect(null, options);
-  else {
-    // The early worker failed, if there was one: its checker cannot check what the page fetches.
-    const own = options.fetched ? { ...options, checker: null } : options;
-    const request = (!options.fetched && options.response) || fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    fetched = await fetchText(request, sizeLimit, (response) => expect(response, own));
+  if (fetched) getReady(null, options);
+  else if (options.fetched) {
+    // That worker failed: the page fetches the address itself, and the worker's checker is gone too.
+    const request = fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    fetched = await fetchText(request, sizeLimit, (response) => getReady(response, { ...options, checker: null }));
+  } else {
+    const request = options.response ?? fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    fetched = await fetchText(request, sizeLimit, (response) => getReady(response, options));
   }
   const checker = await checking;
   if (checker) use(checker);
