@@ -25,7 +25,10 @@ export type ViewListener = (view: ViewState, filtered: FilterResult, previous: V
 
 export interface Prepared {
   data: DatasetLookup;
-  /** Built with its appearance given (giveLook), in the language the page shows. */
+  /**
+   * Built while the dataset was checked, with its appearance given (giveLook) and its actors where
+   * the layout starts them (seedSpiral), in the language the page shows.
+   */
   graph: EntenteGraph | null;
   /** For a large graph, what sigma will draw of it (render/pairs.ts), made with it. */
   pairs: PairGraph | null;
@@ -153,6 +156,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     // relations (relationsLater), and panning stays fluid.
     finalOnly: reducedMotion || profile.large,
     settleUpFront: settlesUpFront(graph.order, graph.size),
+    seeded: Boolean(options.prepared?.graph),
     schedule: (callback) => requestAnimationFrame(callback),
     onSettling: markPositions,
     onSettled: () => {

@@ -10,6 +10,7 @@ import { prepareFilters } from "../core/filter";
 import { chooseLang, translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
+import { seedSpiral } from "../layout/supervisor";
 import { PairGraph } from "../render/pairs";
 import { renderProfile } from "../render/profile";
 import { loadDataset } from "./load";
@@ -61,6 +62,9 @@ export async function start(): Promise<Started> {
     if (!(await turn())) return null;
     prepareFilters(data);
     if (!(await turn())) return null;
+    // The actors where the layout starts them, before the pairs copy their places: placed after the
+    // verdict, they were copied again, on the way to the first frame.
+    seedSpiral(graph);
     return { lang, graph, data, pairs: new PairGraph(graph, graph.edges()) };
   };
   const [result] = await Promise.all([

@@ -19,6 +19,11 @@ export interface SupervisorOptions {
    * started only if the user drags an actor.
    */
   settleUpFront?: boolean;
+  /**
+   * The actors already stand where the layout starts them (seedSpiral, done while the dataset was
+   * checked): they are not placed again.
+   */
+  seeded?: boolean;
   /** Runs a callback before the next frame (requestAnimationFrame in the app). */
   schedule: (callback: () => void) => void;
   /** Just before the settled positions are written, as onSettled comes just after (the page marks when they came). */
@@ -54,7 +59,7 @@ export class LayoutSupervisor {
   ) {
     this.order = graph.nodes();
     this.order.forEach((node, i) => this.indexOf.set(node, i));
-    this.seedPositions();
+    if (!options.seeded) seedSpiral(graph);
     const toLayOut = graph.order > 0 && !graph.everyNode((_node, attributes) => attributes.placed);
     if (toLayOut && options.settleUpFront) this.settleHere();
   }
@@ -68,27 +73,6 @@ export class LayoutSupervisor {
     run.step(Infinity, () => 0);
     this.write(run.positions());
     this.settledAtOnce = true;
-  }
-
-  /**
-   * Places the actors without a position where d3-force itself would start
-   * them (its phyllotaxis spiral), before anything is drawn: the first frame
-   * shows them spread out rather than on one point, and the worker, which
-   * starts from the same spiral, gives the same layout as before.
-   */
-  private seedPositions(): void {
-    const angle = Math.PI * (3 - Math.sqrt(5));
-    this.graph.updateEachNodeAttributes(
-      (node, attributes) => {
-        if (attributes.placed) return attributes;
-        const i = this.indexOf.get(node) ?? 0;
-        const radius = 10 * Math.sqrt(0.5 + i);
-        attributes.x = radius * Math.cos(i * angle);
-        attributes.y = radius * Math.sin(i * angle);
-        return attributes;
-      },
-      { attributes: ["x", "y"] },
-    );
   }
 
   /**
@@ -239,4 +223,26 @@ export class LayoutSupervisor {
       this.options.onSettled?.();
     }
   }
+}
+
+/**
+ * Places the actors without a position where d3-force itself would start them (its phyllotaxis
+ * spiral, in the graph's order), before anything is drawn: the first frame shows them spread out
+ * rather than on one point, and the worker, which starts from the same spiral, gives the same layout
+ * as before.
+ */
+export function seedSpiral(graph: EntenteGraph): void {
+  const angle = Math.PI * (3 - Math.sqrt(5));
+  let i = -1;
+  graph.updateEachNodeAttributes(
+    (_node, attributes) => {
+      i += 1;
+      if (attributes.placed) return attributes;
+      const radius = 10 * Math.sqrt(0.5 + i);
+      attributes.x = radius * Math.cos(i * angle);
+      attributes.y = radius * Math.sin(i * angle);
+      return attributes;
+    },
+    { attributes: ["x", "y"] },
+  );
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildGraph, graphKey, type EntenteGraph } from "../../src/core/graph";
 import { LayoutRun } from "../../src/layout/run";
 import type { ToWorker } from "../../src/layout/protocol";
-import { LayoutSupervisor, SETTLE_UP_FRONT, settlesUpFront, type SupervisorOptions } from "../../src/layout/supervisor";
+import { LayoutSupervisor, seedSpiral, SETTLE_UP_FRONT, settlesUpFront, type SupervisorOptions } from "../../src/layout/supervisor";
 import { bundledJson, valid } from "./fixtures";
 
 /** Records what the supervisor posts; never runs anything. */
@@ -184,5 +184,40 @@ describe("laying out in the worker", () => {
     post(9, true);
     expect(x()).toBe(9);
     expect(told).toHaveLength(2);
+  });
+});
+
+describe("the starting spiral", () => {
+  /** A graph too large to settle up front: the article's actors and relations, and 60 more actors placed nowhere. */
+  function larger(): EntenteGraph {
+    const data = valid(bundledJson());
+    const extra = Array.from({ length: 60 }, (_, i) => ({ ...data.actors[0]!, id: `extra-${i}` }));
+    return buildGraph({ ...data, actors: [...data.actors, ...extra] }, "en");
+  }
+
+  it("is where the supervisor places the actors, whether seedSpiral or the supervisor does it", () => {
+    const bySupervisor = larger();
+    new LayoutSupervisor(bySupervisor, { radius, schedule });
+    const bySeed = larger();
+    seedSpiral(bySeed);
+    expect(positionsOf(bySeed)).toEqual(positionsOf(bySupervisor));
+    // Spread out, not on one point: the tenth actor is about 31 units out.
+    const [x, y] = positionsOf(bySeed).slice(18, 20) as [number, number];
+    expect(Math.hypot(x, y)).toBeCloseTo(10 * Math.sqrt(9.5), 10);
+  });
+
+  it("is left as it is when the graph comes seeded, and an actor placed by its file stays where it is", () => {
+    const graph = larger();
+    seedSpiral(graph);
+    const moved = graph.nodes()[5]!;
+    graph.setNodeAttribute(moved, "x", 1234);
+    new LayoutSupervisor(graph, { radius, schedule, seeded: true });
+    expect(graph.getNodeAttribute(moved, "x")).toBe(1234);
+
+    const placed = larger();
+    const first = placed.nodes()[0]!;
+    placed.mergeNodeAttributes(first, { x: 7, y: 8, placed: true });
+    seedSpiral(placed);
+    expect([placed.getNodeAttribute(first, "x"), placed.getNodeAttribute(first, "y")]).toEqual([7, 8]);
   });
 });
