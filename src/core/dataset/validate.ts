@@ -147,11 +147,12 @@ export function unknownFieldProblems(input: unknown): Problem[] {
     for (const key of unknown) problems.push(warning(childPath(at, key), msg("problem.dataset.unknownField", { name: key })));
   };
   // Paths are written only for an unknown field: a dataset of 40,000 relations usually has none.
-  const each = (list: unknown, known: Set<string>, path: string) => {
+  const each = (list: unknown, known: Set<string>, path: string, inner?: (item: unknown, i: number) => void) => {
     if (!Array.isArray(list)) return;
     for (let i = 0; i < list.length; i++) {
       const unknown = unknownKeys(list[i], known);
       if (unknown.length > 0) report(unknown, `${path}[${i}]`);
+      inner?.(list[i], i);
     }
   };
   if (!isRecord(input)) return problems;
@@ -160,17 +161,12 @@ export function unknownFieldProblems(input: unknown): Problem[] {
   if (isRecord(input.meta)) report(unknownKeys(input.meta.source, KNOWN.source), "meta.source");
   each(input.actors, KNOWN.actor, "actors");
   each(input.relationTypes, KNOWN.relationType, "relationTypes");
-  const relations = input.relations;
-  if (Array.isArray(relations)) {
-    for (let i = 0; i < relations.length; i++) {
-      const relation: unknown = relations[i];
-      const unknown = unknownKeys(relation, KNOWN.relation);
-      if (unknown.length > 0) report(unknown, `relations[${i}]`);
-      if (isRecord(relation) && Array.isArray(relation.evidence) && relation.evidence.some(hasUnknownEvidenceField)) {
-        each(relation.evidence, KNOWN.evidence, `relations[${i}].evidence`);
-      }
+  // A relation's evidence right after the relation itself, in document order.
+  each(input.relations, KNOWN.relation, "relations", (relation, i) => {
+    if (isRecord(relation) && Array.isArray(relation.evidence) && relation.evidence.some(hasUnknownEvidenceField)) {
+      each(relation.evidence, KNOWN.evidence, `relations[${i}].evidence`);
     }
-  }
+  });
   return problems;
 }
 
