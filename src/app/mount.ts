@@ -6,11 +6,11 @@
 import type { Dataset } from "../core/dataset";
 import { lookup, type DatasetLookup } from "../core/dataset/lookup";
 import { applyFilters, type FilterResult } from "../core/filter";
-import { buildGraph, buildGraphInSteps, type EntenteGraph } from "../core/graph";
+import { buildGraph, buildGraphInSteps, type EntenteGraph, type GraphUnderway } from "../core/graph";
 import type { Lang, Translate } from "../core/i18n";
 import { parseView, reconcileView, serializeView, type ViewState } from "../core/view";
 import { LayoutSupervisor, settlesUpFront } from "../layout/supervisor";
-import { applyAppearance } from "../render/appearance";
+import { applyAppearance, applyRelationLook } from "../render/appearance";
 import type { PairGraph } from "../render/pairs";
 import { renderProfile } from "../render/profile";
 import { GraphRenderer, type Visibility } from "../render/renderer";
@@ -26,10 +26,12 @@ export type ViewListener = (view: ViewState, filtered: FilterResult, previous: V
 export interface Prepared {
   data: DatasetLookup;
   /**
-   * Built while the dataset was checked, with its appearance given (giveLook) and its actors where
-   * the layout starts them (seedSpiral), in the language the page shows.
+   * Built while the dataset was checked, its actors with their look and where the layout starts
+   * them (seedSpiral), in the language the page shows; its relations are still to be added (`relations`).
    */
   graph: EntenteGraph | null;
+  /** The same graph's relations, added here after the graph's first frame (which does not draw them). */
+  relations: GraphUnderway | null;
   /** For a large graph, what sigma will draw of it (render/pairs.ts), made with it. */
   pairs: PairGraph | null;
 }
@@ -99,6 +101,27 @@ export function giveLook(graph: EntenteGraph, dataset: Dataset): void {
   applyAppearance(graph, dataset, renderProfile(graph.size, graph.order));
 }
 
+/** Relations added per task after a large graph's first frame, while it is on screen: tens of milliseconds each on a slow machine. */
+const RELATIONS_STEP = 2500;
+
+/**
+ * Adds the relations of a graph built while its dataset was checked, and their look (see giveLook),
+ * a task at a time; false if a turn says to stop.
+ */
+async function addRelations(underway: GraphUnderway, dataset: Dataset, turn: () => Promise<boolean>): Promise<boolean> {
+  const steps = underway.addRelations(RELATIONS_STEP);
+  for (;;) {
+    if (!(await turn())) return false;
+    const step = steps.next();
+    if (step.done) break;
+  }
+  if (!(await turn())) return false;
+  const graph = underway.graph;
+  applyRelationLook(graph, dataset, renderProfile(graph.size, graph.order));
+  performance.mark("entente:graph-built");
+  return true;
+}
+
 /** The graph, built a step at a time, `turn` (the page's turn) coming before each; null if a turn says to stop. */
 export async function buildInSteps(dataset: Dataset, lang: Lang, turn: () => Promise<boolean>): Promise<EntenteGraph | null> {
   const steps = buildGraphInSteps(dataset, lang);
@@ -131,7 +154,9 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   const ctx: UiContext = { data: options.prepared?.data ?? lookup(dataset), lang, t };
   const graph = options.prepared?.graph ?? (large ? await buildInSteps(dataset, lang, turn) : buildGraph(dataset, lang));
   if (!graph) return null;
-  const profile = renderProfile(graph.size, graph.order);
+  // A graph built while its dataset was checked has no relation yet: they come after its first frame.
+  const relationsToCome = options.prepared?.graph === graph ? options.prepared.relations : null;
+  const profile = renderProfile(dataset.relations.length, graph.order);
   if (!(await turn())) return null;
   if (!options.prepared?.graph) giveLook(graph, dataset);
   options.prepare?.(graph, ctx);
@@ -140,6 +165,9 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
 
   // A file laid out elsewhere (Gephi) keeps its layout: no simulation moves it.
   const placedAll = graph.order > 0 && graph.everyNode((_node, attributes) => attributes.placed);
+  // Its relations are drawn in the first frame: they cannot come after it.
+  if (relationsToCome && placedAll && !(await addRelations(relationsToCome, dataset, turn))) return null;
+  const addedLater = relationsToCome && !placedAll ? relationsToCome : null;
   // The layout is made before the renderer (a small graph settles before the first frame), but it
   // reports nothing before start() below: the renderer exists by then.
   let renderer!: GraphRenderer;
@@ -155,7 +183,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     // shared two-core machine). The actors show at their starting places meanwhile, without their
     // relations (relationsLater), and panning stays fluid.
     finalOnly: reducedMotion || profile.large,
-    settleUpFront: settlesUpFront(graph.order, graph.size),
+    settleUpFront: settlesUpFront(graph.order, dataset.relations.length),
     seeded: Boolean(options.prepared?.graph),
     schedule: (callback) => requestAnimationFrame(callback),
     onSettling: markPositions,
@@ -206,6 +234,17 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   void afterNextFrame().then(() => performance.mark("entente:first-frame"));
   // A layout settled before that frame (or brought by the file) is what it shows: nothing moves after.
   if (placedAll || layout.settledUpFront) markSettled();
+  if (addedLater) {
+    // The first frame goes on screen before the relations join the graph: it draws none of them
+    // (relationsLater), and adding 40,000 of them took about 0.4 s that it waited for.
+    await afterNextFrame();
+    if (!(await addRelations(addedLater, dataset, turn))) {
+      layout.kill();
+      renderer.kill();
+      return null;
+    }
+    renderer.relationsAdded();
+  }
 
   const extra = options.extraQuery ? `&${options.extraQuery}` : "";
   const urlFor = (view: ViewState = store.get()) => {

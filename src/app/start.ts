@@ -5,16 +5,17 @@
  */
 import type { Dataset } from "../core/dataset";
 import { lookup, type DatasetLookup } from "../core/dataset/lookup";
-import type { EntenteGraph } from "../core/graph";
+import { startGraph, type GraphUnderway } from "../core/graph";
 import { prepareFilters } from "../core/filter";
 import { chooseLang, translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
 import { seedSpiral } from "../layout/supervisor";
+import { applyActorLook } from "../render/appearance";
 import { PairGraph } from "../render/pairs";
 import { renderProfile } from "../render/profile";
 import { loadDataset } from "./load";
-import { buildInSteps, giveLook, type Prepared } from "./mount";
+import type { Prepared } from "./mount";
 import { nextTask } from "./next-task";
 import { bundledDatasetUrl, fontsReady, takeEarly } from "./preload";
 
@@ -35,7 +36,8 @@ export type Started =
 /** What was made from the parsed text while the worker checked it. */
 interface Speculated {
   lang: Lang;
-  graph: EntenteGraph;
+  /** The graph's actors, its relations still to come. */
+  underway: GraphUnderway;
   data: DatasetLookup;
   pairs: PairGraph;
 }
@@ -46,26 +48,27 @@ export async function start(): Promise<Started> {
   const readerLang = chooseLang(parsed.view.lang, undefined, navigator.languages);
   const url = parsed.view.data ?? bundledDatasetUrl;
   const early = takeEarly(url);
-  // A large dataset's graph (with its appearance and the pairs sigma draws of it), lookup and
-  // filters' index are made while a worker checks it: the page would otherwise wait idle for the
-  // verdict, then make them. The parsed text may be anything then.
+  // A large dataset's actors (with their look, and the pairs sigma draws of them), lookup and filters'
+  // index are made while a worker checks it: the page would otherwise wait idle for the verdict,
+  // then make them. The relations join the graph after its first frame, which has none of them to
+  // draw (see mount.ts). The parsed text may be anything then.
   const whileChecking = async (text: unknown, useful: () => boolean): Promise<Speculated | null> => {
     const unchecked = text as Dataset;
     if (!renderProfile(unchecked.relations.length).large) return null;
     const lang = chooseLang(parsed.view.lang, unchecked.meta.source.language, navigator.languages);
     const turn = () => nextTask().then(useful);
-    const graph = await buildInSteps(unchecked, lang, turn);
-    if (!graph || !(await turn())) return null;
-    giveLook(graph, unchecked);
     if (!(await turn())) return null;
+    const underway = startGraph(unchecked, lang);
+    if (!(await turn())) return null;
+    applyActorLook(underway.graph);
     const data = lookup(unchecked);
     if (!(await turn())) return null;
     prepareFilters(data);
     if (!(await turn())) return null;
     // The actors where the layout starts them, before the pairs copy their places: placed after the
     // verdict, they were copied again, on the way to the first frame.
-    seedSpiral(graph);
-    return { lang, graph, data, pairs: new PairGraph(graph, graph.edges()) };
+    seedSpiral(underway.graph);
+    return { lang, underway, data, pairs: PairGraph.ahead(underway, unchecked) };
   };
   const [result] = await Promise.all([
     loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null, response: early?.response, fetched: early?.fetched, checker: early?.checker, whileChecking }),
@@ -90,6 +93,6 @@ export async function start(): Promise<Started> {
     t,
     notices: [...parsed.notices, ...reconciled.notices],
     warnings: result.problems,
-    prepared: kept ? { data, graph: kept.graph, pairs: kept.pairs } : { data, graph: null, pairs: null },
+    prepared: kept ? { data, graph: kept.underway.graph, relations: kept.underway, pairs: kept.pairs } : { data, graph: null, relations: null, pairs: null },
   };
 }

@@ -68,6 +68,9 @@ export function curvature(index: number, count: number, reversed: boolean): numb
  * direction (see relation-program.ts); "line", "arrow", "curved", "curvedArrow": one program a
  * shape, for a graph of middling size; "thin": the large profile's one-pixel lines.
  */
+/** The large profile's lines are one pixel wide, whatever the zoom (their program ignores the size). */
+export const THIN_SIZE = 1;
+
 export type EdgeProgram = "relation" | "line" | "arrow" | "curved" | "curvedArrow" | "thin";
 
 export interface EdgeDrawing {
@@ -98,7 +101,12 @@ export function applyNodeLook(graph: EntenteGraph, sizes: ReadonlyMap<string, nu
 
 /** How the relations are drawn comes from the graph's profile (render/profile.ts). */
 export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: EdgeDrawing = {}): void {
-  const typeColors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
+  applyActorLook(graph);
+  applyRelationLook(graph, dataset, options);
+}
+
+/** The actors' half of applyAppearance: sized by their relations, coloured by kind. */
+export function applyActorLook(graph: EntenteGraph): void {
   const degrees = { low: Infinity, high: -Infinity };
   graph.forEachNode((_node, attributes) => {
     degrees.low = Math.min(degrees.low, attributes.degree);
@@ -115,12 +123,16 @@ export function applyAppearance(graph: EntenteGraph, dataset: Dataset, options: 
     },
     { attributes: ["size", "color"] },
   );
+}
+
+/** The relations' half of applyAppearance: colour by type, program and bend by the profile, dashes for hostility. */
+export function applyRelationLook(graph: EntenteGraph, dataset: Dataset, options: EdgeDrawing = {}): void {
+  const typeColors = new Map(dataset.relationTypes.map((t) => [t.id, t.color]));
   graph.updateEachEdgeAttributes(
     (_edge, attributes, source, target) => {
       const bend = curvature(attributes.parallelIndex, attributes.parallelCount, source > target);
       attributes.color = typeColors.get(attributes.relationType) ?? DEFAULT_EDGE_COLOR;
-      // One-pixel lines in the large profile, whatever the zoom (their program ignores the size).
-      attributes.size = options.simpleEdges ? 1 : 3;
+      attributes.size = options.simpleEdges ? THIN_SIZE : 3;
       attributes.curvature = bend;
       attributes.type = edgeProgram(attributes.directed, bend !== 0, options);
       // Hostile relations are dashed, colour never being the only cue.

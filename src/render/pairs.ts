@@ -11,7 +11,9 @@
  * and which relation it shows is the renderer's to say at each repaint.
  */
 import Graph from "graphology";
-import { pairRepresentatives, type ActorNode, type EntenteGraph, type PairedEdges } from "../core/graph";
+import type { Dataset } from "../core/dataset";
+import { pairRepresentatives, relationStrength, type ActorNode, type EntenteGraph, type GraphUnderway, type PairedEdges } from "../core/graph";
+import { edgeProgram, THIN_SIZE } from "./appearance";
 
 export interface PairLine {
   pair: number;
@@ -29,37 +31,73 @@ interface Line {
   attributes: PairLine;
 }
 
+/** What a PairGraph is made of: each relation's pair and weight, in one fixed order, and each pair's line. */
+interface PairPlan {
+  relations: readonly string[];
+  edges: PairedEdges;
+  lines: Line[];
+}
+
 export class PairGraph {
   readonly graph: LinesGraph;
+  readonly relations: readonly string[];
   private readonly edges: PairedEdges;
   private readonly index = new Map<string, number>();
-  private readonly lines: Line[] = [];
+  private readonly lines: Line[];
   private readonly keys: string[] = [];
   /** For each pair, the relation drawn for it when nothing else is preferred (an index into `relations`). */
   private chosen: Int32Array;
   private added = false;
   private readonly stopFollowing: () => void;
 
-  /** `relations`: the data graph's edges, in one fixed order that every index here refers to. */
-  constructor(
-    private readonly data: EntenteGraph,
-    readonly relations: readonly string[],
-  ) {
+  /**
+   * From a graph with its relations and their look (render/appearance.ts); `relations`: its edges,
+   * in one fixed order that every index here refers to.
+   */
+  static of(data: EntenteGraph, relations: readonly string[]): PairGraph {
     const count = relations.length;
-    this.edges = { pairs: new Int32Array(count), strengths: new Float64Array(count), pairCount: 0 };
+    const edges: PairedEdges = { pairs: new Int32Array(count), strengths: new Float64Array(count), pairCount: 0 };
+    const lines: Line[] = [];
     relations.forEach((relation, i) => {
       const attributes = data.getEdgeAttributes(relation);
-      this.index.set(relation, i);
-      this.edges.pairs[i] = attributes.pair;
-      this.edges.strengths[i] = attributes.strength;
-      this.edges.pairCount = Math.max(this.edges.pairCount, attributes.pair + 1);
+      edges.pairs[i] = attributes.pair;
+      edges.strengths[i] = attributes.strength;
+      edges.pairCount = Math.max(edges.pairCount, attributes.pair + 1);
       // The large profile draws every relation with one program, at one thickness: the first relation's are the pair's.
-      this.lines[attributes.pair] ??= {
+      lines[attributes.pair] ??= {
         source: data.source(relation),
         target: data.target(relation),
         attributes: { pair: attributes.pair, type: attributes.type ?? "thin", size: attributes.size ?? 1 },
       };
     });
+    return new PairGraph(data, { relations, edges, lines });
+  }
+
+  /**
+   * From a graph whose relations are still to be added (core/graph/build's startGraph), in the
+   * order they will be: the pairs come from the dataset, and every line is the large profile's.
+   */
+  static ahead(underway: GraphUnderway, dataset: Dataset): PairGraph {
+    const count = dataset.relations.length;
+    const edges: PairedEdges = { pairs: underway.pairOf, strengths: new Float64Array(count), pairCount: underway.pairCount };
+    const lines: Line[] = [];
+    const look = { type: edgeProgram(false, false, { simpleEdges: true }), size: THIN_SIZE };
+    dataset.relations.forEach((relation, i) => {
+      const pair = underway.pairOf[i]!;
+      edges.strengths[i] = relationStrength(relation);
+      lines[pair] ??= { source: underway.nodeKey(relation.source), target: underway.nodeKey(relation.target), attributes: { pair, ...look } };
+    });
+    return new PairGraph(underway.graph, { relations: underway.relationKeys, edges, lines });
+  }
+
+  private constructor(
+    private readonly data: EntenteGraph,
+    plan: PairPlan,
+  ) {
+    this.relations = plan.relations;
+    this.edges = plan.edges;
+    this.lines = plan.lines;
+    this.relations.forEach((relation, i) => this.index.set(relation, i));
     for (let pair = 0; pair < this.edges.pairCount; pair++) this.keys.push(String(pair));
     this.chosen = pairRepresentatives(this.edges, () => true);
 

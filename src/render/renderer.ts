@@ -123,7 +123,7 @@ export class GraphRenderer {
     if (!made) options.pairs?.dispose();
     // Indices into allEdges are the pairs' own: the same edges, in the same order.
     this.allEdges = made ? [...made.relations] : graph.edges();
-    this.pairs = options.profile.large ? (made ?? new PairGraph(graph, this.allEdges)) : null;
+    this.pairs = options.profile.large ? (made ?? PairGraph.of(graph, this.allEdges)) : null;
     this.edgeIndex = this.pairs ? null : new Map(this.allEdges.map((edge, i) => [edge, i]));
     this.relationsWaiting = options.relationsLater ?? false;
     // What the view shows from the start is known before sigma draws its first frame: no second pass to apply it.
@@ -327,6 +327,14 @@ export class GraphRenderer {
       this.pairs.addLines();
       this.linesUnplaced = true;
     } else this.repaint(true);
+  }
+
+  /**
+   * The data graph's relations came after the first frame (app/mount.ts): what is in focus (a
+   * selected or hovered actor's relations, a selected relation) is known only now.
+   */
+  relationsAdded(): void {
+    if (this.selection || this.hovered || this.highlight) this.repaint(false);
   }
 
   /**

@@ -54,6 +54,8 @@ interface OpenOptions {
   /** That worker starts and never answers. */
   silentChecker?: boolean;
   lang?: string;
+  /** More of the address: "&selected=…". */
+  query?: string;
 }
 
 async function openWith(data: Raw, options: OpenOptions = {}): Promise<Opened> {
@@ -73,7 +75,7 @@ async function openWith(data: Raw, options: OpenOptions = {}): Promise<Opened> {
   if (options.silentChecker) {
     await page.route(/check\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "self.onmessage = () => {};" }));
   }
-  await page.goto(`${baseUrl()}?lang=${options.lang ?? "en"}&data=${encodeURIComponent(`${ORIGIN}/many.json`)}`);
+  await page.goto(`${baseUrl()}?lang=${options.lang ?? "en"}&data=${encodeURIComponent(`${ORIGIN}/many.json`)}${options.query ?? ""}`);
   await page.waitForSelector("body[data-state=settled], body[data-state=error]", { timeout: 60_000 });
   return { page, workers, requests };
 }
@@ -99,8 +101,14 @@ describe("a large dataset from an address, checked while its graph is built", ()
     // The worker's verdict sufficed: the page kept its own parse and built its graph meanwhile.
     expect(checkedOnPage(requests)).toBe(false);
     expect(await builds(page)).toBe(1);
+    // Its first frame, which draws none of the relations, went on screen before they joined the graph.
+    const [firstFrame, graphBuilt] = await page.evaluate(() =>
+      ["entente:first-frame", "entente:graph-built"].map((mark) => performance.getEntriesByName(mark)[0]!.startTime),
+    );
+    expect(firstFrame).toBeLessThan(graphBuilt!);
     expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
     expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
+    expect(await page.evaluate(() => window.entente!.edgeCount())).toBe(RELATIONS);
     // The graph was given its look while the worker checked, and kept it: each type in its colour,
     // one line for each pair of actors (the pairs were made then too).
     expect(await page.evaluate(() => window.entente!.drawnColors())).toEqual({ cooperation: ["#009E73"], tension: ["#D55E00"] });
@@ -119,6 +127,19 @@ describe("a large dataset from an address, checked while its graph is built", ()
     expect((await page.evaluate(() => window.entente!.lastFrame().count)) - frames).toBeLessThanOrEqual(2);
     await page.mouse.up();
     await expect.poll(() => page.evaluate(() => window.entente!.lastFrame().count), { timeout: 10_000 }).toBeGreaterThan(frames);
+    await page.close();
+  });
+
+  it("opened on a selected relation, brings it into focus once the relations have joined the graph", async () => {
+    const { page } = await openWith(large(), { query: "&selected=r7" });
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
+    expect(await builds(page)).toBe(1);
+    // r7 is a cooperation: its line in the type's colour, every other relation dimmed, the tensions all of them.
+    const colors = await page.evaluate(() => window.entente!.drawnColors());
+    expect(colors.cooperation).toContain("#009E73");
+    expect(colors.cooperation).toHaveLength(2);
+    expect(colors.tension).not.toContain("#D55E00");
+    expect(await page.locator("#details").innerText()).toContain("On day 7 the two governments said");
     await page.close();
   });
 

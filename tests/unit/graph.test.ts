@@ -1,7 +1,7 @@
 /** The graph model: one node per actor, one edge per relation, keyed by the dataset's ids. */
 import { describe, expect, it } from "vitest";
 import { validateDataset, type ActorKind, type Dataset } from "../../src/core/dataset";
-import { BUILD_STEP, buildGraph, buildGraphInSteps, isDirected, datasetId, graphKey as k } from "../../src/core/graph";
+import { BUILD_STEP, buildGraph, buildGraphInSteps, isDirected, datasetId, graphKey as k, startGraph } from "../../src/core/graph";
 import { applyAppearance, KIND_COLORS } from "../../src/render/appearance";
 import { bundledJson, minimalDataset, relation, type Loose, valid } from "./fixtures";
 
@@ -288,5 +288,38 @@ describe("buildGraphInSteps", () => {
     const empty = buildGraphInSteps(valid(d), "en").next();
     expect(empty.done && empty.value.size).toBe(0);
     expect(BUILD_STEP).toBe(10_000);
+  });
+});
+
+describe("startGraph", () => {
+  it("puts the actors in, with their degrees, and tells each relation's key and pair before any relation is added", () => {
+    const dataset = valid(bundledJson());
+    const whole = buildGraph(dataset, "en");
+    const underway = startGraph(dataset, "en");
+    expect(underway.graph.size).toBe(0);
+    expect(underway.graph.order).toBe(13);
+    expect(underway.graph.mapNodes((node, attributes) => [node, attributes])).toEqual(whole.mapNodes((node, attributes) => [node, attributes]));
+    expect(underway.relationKeys).toEqual(whole.edges());
+    expect([...underway.pairOf]).toEqual(whole.mapEdges((_edge, attributes) => attributes.pair));
+    expect(underway.pairCount).toBe(new Set(whole.mapEdges((_edge, attributes) => attributes.pair)).size);
+    expect(underway.nodeKey("russia")).toBe(k("russia"));
+  });
+
+  it("adds the relations once, a step at a time, into the very graph buildGraph builds", () => {
+    const dataset = valid(bundledJson());
+    const underway = startGraph(dataset, "fa");
+    const steps = underway.addRelations(10);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses += 1;
+      // Each pause comes after another ten relations.
+      expect(underway.graph.size).toBe(10 * pauses);
+      step = steps.next();
+    }
+    expect(pauses).toBe(2);
+    expect(step.value).toBe(underway.graph);
+    expect(step.value.export()).toEqual(buildGraph(dataset, "fa").export());
+    expect(() => underway.addRelations().next()).toThrow("once");
   });
 });

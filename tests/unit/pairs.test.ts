@@ -1,12 +1,12 @@
 /** What sigma draws for a large graph: one line per pair of actors, following the data graph's nodes. */
 import { describe, expect, it } from "vitest";
-import { buildGraph, graphKey as k } from "../../src/core/graph";
+import { buildGraph, graphKey as k, startGraph } from "../../src/core/graph";
 import { applyAppearance } from "../../src/render/appearance";
 import { PairGraph } from "../../src/render/pairs";
 import { minimalDataset, relation, valid } from "./fixtures";
 
 /** a–b: an alliance and an attack (one pair, either direction); a–c: two alliances, the second counted twice; c–c: a self relation. */
-function paired() {
+function pairedDataset() {
   const d = minimalDataset();
   d.relations = [
     relation("r1", "a", "b", "ally"),
@@ -15,10 +15,14 @@ function paired() {
     relation("r4", "c", "a", "ally", { count: 2 }),
     relation("r5", "c", "c", "ally"),
   ];
-  const dataset = valid(d);
+  return valid(d);
+}
+
+function paired() {
+  const dataset = pairedDataset();
   const data = buildGraph(dataset, "en");
   applyAppearance(data, dataset, { simpleEdges: true });
-  const pairs = new PairGraph(data, data.edges());
+  const pairs = PairGraph.of(data, data.edges());
   const pairOf = (id: string) => pairs.pairOf(pairs.indexOf(k(id))!);
   return { data, pairs, pairOf };
 }
@@ -103,5 +107,26 @@ describe("PairGraph", () => {
     data.updateEachNodeAttributes((_node, attributes) => ({ ...attributes, x: 9 }));
     expect(pairs.graph.getNodeAttribute(k("a"), "x")).toBe(7);
     expect(heard).toHaveLength(2);
+  });
+
+  it("is the same made ahead, from a graph whose relations are still to come, as from the whole graph", () => {
+    const { pairs } = paired();
+    const dataset = pairedDataset();
+    const underway = startGraph(dataset, "en");
+    const ahead = PairGraph.ahead(underway, dataset);
+    expect(underway.graph.size).toBe(0);
+    expect(ahead.relations).toEqual(pairs.relations);
+    for (let i = 0; i < dataset.relations.length; i++) expect(ahead.pairOf(i)).toBe(pairs.pairOf(i));
+    expect([...ahead.choice()]).toEqual([...pairs.choice()]);
+    // Strengths: with r3 and r4 hidden, a–c shows its stronger one, r4, in both.
+    const shown = (i: number) => i < 2 || i === 4;
+    ahead.choose(shown);
+    pairs.choose(shown);
+    expect([...ahead.choice()]).toEqual([...pairs.choice()]);
+    ahead.addLines();
+    pairs.addLines();
+    const lines = (graph: typeof pairs.graph) => graph.mapEdges((line, attributes, source, target) => [line, attributes, source, target]);
+    expect(lines(ahead.graph)).toEqual(lines(pairs.graph));
+    expect(ahead.graph.nodes()).toEqual(pairs.graph.nodes());
   });
 });

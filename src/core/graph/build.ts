@@ -55,11 +55,9 @@ export function isDirected(relation: Relation, dataset: Dataset): boolean {
   return dataset.relationTypes.find((t) => t.id === relation.type)?.directed ?? false;
 }
 
-/** A pair of actors while the graph is built: its number, its relations, and how many of them are added. */
-interface Pair {
-  id: number;
-  count: number;
-  added: number;
+/** How much a relation weighs against its parallels: its event count, else 1. */
+export function relationStrength(relation: Relation): number {
+  return relation.count ?? 1;
 }
 
 /** A key for an unordered pair; the first id's length keeps it unambiguous whatever characters the ids hold. */
@@ -85,29 +83,38 @@ export const BUILD_STEP = 10_000;
  * steps (a graph of 76,000 relations took half a second to build in one go).
  */
 export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_STEP): Generator<void, EntenteGraph> {
+  const underway = startGraph(dataset, lang);
+  if (dataset.relations.length > step) yield;
+  return yield* underway.addRelations(step);
+}
+
+/**
+ * A graph with its actors in and its relations still to add: what a large graph's first frame
+ * needs (its actors; the pairs sigma draws, which come from the dataset), made before the rest.
+ */
+export interface GraphUnderway {
+  /** The actors, each with its degree; no relation until addRelations has run. */
+  readonly graph: EntenteGraph;
+  /** The key each relation will have, in the dataset's order (which the graph's edges will follow). */
+  readonly relationKeys: readonly string[];
+  /** Each relation's pair of actors (numbered from 0 in order of first appearance, both directions one pair), in the same order. */
+  readonly pairOf: Int32Array;
+  readonly pairCount: number;
+  /** An actor's key in the graph. */
+  nodeKey(id: string): string;
+  /** Adds the relations, pausing after every `step`, and returns the graph, whole. Once only. */
+  addRelations(step?: number): Generator<void, EntenteGraph>;
+}
+
+/** The actors' part of buildGraph, in one go, with what adding the relations will need. */
+export function startGraph(dataset: Dataset, lang: string): GraphUnderway {
   const graph: EntenteGraph = new MultiGraph<ActorNode, RelationEdge>({
     type: "mixed",
     allowSelfLoops: true,
   });
   const datasetLang = dataset.meta.source.language;
-  const signs = new Map(dataset.relationTypes.map((t) => [t.id, t.sign]));
-  // The first type of an id decides, as isDirected's search does.
-  const directedTypes = new Map<string, boolean>();
-  for (const type of dataset.relationTypes) if (!directedTypes.has(type.id)) directedTypes.set(type.id, type.directed);
+  const relations = dataset.relations;
 
-  // One pass over the relations for what the nodes and edges need of them: the degrees, counted per
-  // relation and not per edge end (graph.degree() counts a self relation twice), and the pairs.
-  const degrees = new Map<string, number>();
-  const pairs = new Map<string, Pair>();
-  const pairOf = dataset.relations.map((relation) => {
-    degrees.set(relation.source, (degrees.get(relation.source) ?? 0) + 1);
-    if (relation.target !== relation.source) degrees.set(relation.target, (degrees.get(relation.target) ?? 0) + 1);
-    const key = pairKey(relation.source, relation.target);
-    let pair = pairs.get(key);
-    if (pair) pair.count += 1;
-    else pairs.set(key, (pair = { id: pairs.size, count: 1, added: 0 }));
-    return pair;
-  });
   // Each actor's key made once, not once for each of its relations' ends.
   const nodeKeys = new Map<string, string>();
   const nodeKey = (id: string): string => {
@@ -115,6 +122,24 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
     if (key === undefined) nodeKeys.set(id, (key = graphKey(id)));
     return key;
   };
+
+  // One pass over the relations for what the nodes and edges need of them: the degrees, counted per
+  // relation and not per edge end (graph.degree() counts a self relation twice), and the pairs.
+  const degrees = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  const pairOf = new Int32Array(relations.length);
+  const relationKeys: string[] = new Array<string>(relations.length);
+  for (let i = 0; i < relations.length; i++) {
+    const relation = relations[i]!;
+    degrees.set(relation.source, (degrees.get(relation.source) ?? 0) + 1);
+    if (relation.target !== relation.source) degrees.set(relation.target, (degrees.get(relation.target) ?? 0) + 1);
+    const key = pairKey(relation.source, relation.target);
+    let pair = pairs.get(key);
+    if (pair === undefined) pairs.set(key, (pair = pairs.size));
+    pairOf[i] = pair;
+    relationKeys[i] = graphKey(relation.id);
+  }
+  const pairCount = pairs.size;
 
   dataset.actors.forEach((actor: Actor) => {
     const node: ActorNode = {
@@ -129,27 +154,40 @@ export function* buildGraphInSteps(dataset: Dataset, lang: string, step = BUILD_
     graph.addNode(nodeKey(actor.id), node);
   });
 
-  if (dataset.relations.length > step) yield;
-  for (let i = 0; i < dataset.relations.length; i++) {
-    if (i > 0 && i % step === 0) yield;
-    const relation = dataset.relations[i]!;
-    const pair = pairOf[i]!;
-    const index = pair.added;
-    pair.added += 1;
-    const attributes: RelationEdge = {
-      relationType: relation.type,
-      sign: signs.get(relation.type) ?? 0,
-      directed: relation.directed ?? directedTypes.get(relation.type) ?? false,
-      parallelIndex: index,
-      parallelCount: pair.count,
-      pair: pair.id,
-      strength: relation.count ?? 1,
-    };
-    if (relation.date !== undefined) attributes.date = relation.date;
-    const source = nodeKey(relation.source);
-    const target = nodeKey(relation.target);
-    if (attributes.directed) graph.addDirectedEdgeWithKey(graphKey(relation.id), source, target, attributes);
-    else graph.addUndirectedEdgeWithKey(graphKey(relation.id), source, target, attributes);
+  let started = false;
+  function* addRelations(step = BUILD_STEP): Generator<void, EntenteGraph> {
+    if (started) throw new Error("the relations are added once");
+    started = true;
+    const signs = new Map(dataset.relationTypes.map((t) => [t.id, t.sign]));
+    // The first type of an id decides, as isDirected's search does.
+    const directedTypes = new Map<string, boolean>();
+    for (const type of dataset.relationTypes) if (!directedTypes.has(type.id)) directedTypes.set(type.id, type.directed);
+    // Per pair: how many relations it has, then how many of them are added so far.
+    const counts = new Int32Array(pairCount);
+    for (let i = 0; i < pairOf.length; i++) counts[pairOf[i]!]! += 1;
+    const added = new Int32Array(pairCount);
+    for (let i = 0; i < relations.length; i++) {
+      if (i > 0 && i % step === 0) yield;
+      const relation = relations[i]!;
+      const pair = pairOf[i]!;
+      const attributes: RelationEdge = {
+        relationType: relation.type,
+        sign: signs.get(relation.type) ?? 0,
+        directed: relation.directed ?? directedTypes.get(relation.type) ?? false,
+        parallelIndex: added[pair]!,
+        parallelCount: counts[pair]!,
+        pair,
+        strength: relationStrength(relation),
+      };
+      added[pair]! += 1;
+      if (relation.date !== undefined) attributes.date = relation.date;
+      const source = nodeKey(relation.source);
+      const target = nodeKey(relation.target);
+      if (attributes.directed) graph.addDirectedEdgeWithKey(relationKeys[i]!, source, target, attributes);
+      else graph.addUndirectedEdgeWithKey(relationKeys[i]!, source, target, attributes);
+    }
+    return graph;
   }
-  return graph;
+
+  return { graph, relationKeys, pairOf, pairCount, nodeKey, addRelations };
 }

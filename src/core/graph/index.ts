@@ -1,4 +1,4 @@
-export { BUILD_STEP, buildGraph, buildGraphInSteps, isDirected } from "./build";
-export type { ActorNode, RelationEdge, EntenteGraph } from "./build";
+export { BUILD_STEP, buildGraph, buildGraphInSteps, isDirected, relationStrength, startGraph } from "./build";
+export type { ActorNode, RelationEdge, EntenteGraph, GraphUnderway } from "./build";
 export { pairRepresentatives, type PairedEdges } from "./representatives";
 export { datasetId, graphKey } from "./keys";
