@@ -164,6 +164,7 @@ export class GraphRenderer {
     if (options.profile.pictureMoves) this.picture.enable();
     else this.picture.enableOnceSlow();
     this.bind();
+    this.showLayers();
     // Sigma follows the window's size, not its container's: a panel, a header or an embedding page
     // can resize the graph alone, which would leave the drawing stretched and clicks off target.
     this.resizing = new ResizeObserver(() => {
@@ -177,6 +178,28 @@ export class GraphRenderer {
   }
 
   private readonly resizing: ResizeObserver;
+  /** The node sigma takes to be under the pointer (this.hovered leaves out faded ones). */
+  private pointed: string | null = null;
+
+  /**
+   * Takes the layers that hold nothing off the page. A machine without a GPU composites in software,
+   * and every canvas drawn into (sigma clears each of them for every frame) is then read back at the
+   * frame's commit, empty or not: some 15-50 ms each for the page's size here. The relations' layer
+   * holds nothing while they wait (relationsLater), the hover layers nothing while no actor is
+   * pointed at or selected, and the relations' labels' layer nothing ever (they are not drawn).
+   */
+  private showLayers(): void {
+    const canvases = this.sigma.getCanvases();
+    const show = (canvas: HTMLCanvasElement | undefined, shown: boolean) => {
+      if (canvas) canvas.style.display = shown ? "" : "none";
+    };
+    show(canvases.edges, !this.relationsWaiting);
+    show(canvases.edgeLabels, false);
+    // Sigma highlights the selected actor and the one the pointer is on there.
+    const hovering = this.pointed !== null || this.selection?.kind === "actor";
+    show(canvases.hoverNodes, hovering);
+    show(canvases.hovers, hovering);
+  }
   /** How the camera's moves are shown: drawn at every frame, or by moving the last picture (see moving-picture.ts). */
   private readonly picture: MovingPicture;
   /** Until a pointer first comes over the graph (see bind). */
@@ -186,6 +209,7 @@ export class GraphRenderer {
     if (selection?.kind === this.selection?.kind && selection?.id === this.selection?.id) return;
     this.selection = selection;
     this.selectedKey = selection ? graphKey(selection.id) : null;
+    this.showLayers();
     this.repaint(false);
   }
 
@@ -323,6 +347,7 @@ export class GraphRenderer {
   showRelations(): void {
     if (!this.relationsWaiting) return;
     this.relationsWaiting = false;
+    this.showLayers();
     if (this.pairs) {
       this.pairs.addLines();
       this.linesUnplaced = true;
@@ -595,6 +620,9 @@ export class GraphRenderer {
       this.linesUnplaced = false;
     });
     sigma.on("enterNode", ({ node }) => {
+      // Sigma draws the node under the pointer on its hover layers, faded or not.
+      this.pointed = node;
+      this.showLayers();
       // A faded actor is context, not something to explore.
       if (!this.isShown(node)) return;
       this.hovered = node;
@@ -602,6 +630,8 @@ export class GraphRenderer {
       this.repaint(false);
     });
     sigma.on("leaveNode", () => {
+      this.pointed = null;
+      this.showLayers();
       if (this.hovered === null) return;
       this.hovered = null;
       if (!this.dragged) sigma.getContainer().style.cursor = "";

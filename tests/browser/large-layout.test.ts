@@ -101,4 +101,54 @@ describe("a large graph while its layout runs", () => {
       await page.close();
     }
   });
+
+  it("keeps the layers that hold nothing off the page: the relations' until they are drawn, the hover layers until an actor is pointed at", async () => {
+    const page = await openRunning();
+    /** Whether each of sigma's layers is on the page (sigma's canvases carry their layer's name as a class). */
+    const layers = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          ["edges", "nodes", "labels", "hovers", "hoverNodes", "edgeLabels"].map((layer) => {
+            const canvas = document.querySelector<HTMLCanvasElement>(`#graph canvas.sigma-${layer}`)!;
+            return [layer, getComputedStyle(canvas).display !== "none"];
+          }),
+        ),
+      );
+    /** How many pixels of the hover labels' layer hold something. */
+    const hoverInk = () =>
+      page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>("#graph canvas.sigma-hovers")!;
+        const pixels = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let ink = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) ink += 1;
+        return ink;
+      });
+    try {
+      expect(await layers()).toEqual({ edges: false, nodes: true, labels: true, hovers: false, hoverNodes: false, edgeLabels: false });
+      await settle(page);
+      await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
+      expect(await layers()).toEqual({ edges: true, nodes: true, labels: true, hovers: false, hoverNodes: false, edgeLabels: false });
+
+      // Pointed at, an actor is highlighted on the hover layers, which are on the page then, and off it once the pointer leaves.
+      const box = (await page.locator("#graph").boundingBox())!;
+      // An actor in the grid's top row, clear of the notices at the graph's foot.
+      const actor = `a${ACTORS - COLUMNS + 5}`;
+      const point = await page.evaluate((id) => window.entente!.nodePosition(id)!, actor);
+      await page.mouse.move(box.x + point.x, box.y + point.y);
+      await expect.poll(hoverInk).toBeGreaterThan(0);
+      expect(await layers()).toMatchObject({ hovers: true, hoverNodes: true, edgeLabels: false });
+      await page.mouse.move(box.x + 2, box.y + box.height - 2);
+      await expect.poll(async () => (await layers()).hovers).toBe(false);
+      expect((await layers()).hoverNodes).toBe(false);
+
+      // A selected actor is highlighted there too.
+      await page.mouse.click(box.x + point.x, box.y + point.y);
+      await expect.poll(() => page.evaluate(() => window.entente!.view().selected)).toEqual({ kind: "actor", id: actor });
+      await page.mouse.move(box.x + 2, box.y + box.height - 2);
+      await expect.poll(hoverInk).toBeGreaterThan(0);
+      expect(await layers()).toMatchObject({ hovers: true, hoverNodes: true });
+    } finally {
+      await page.close();
+    }
+  });
 });
