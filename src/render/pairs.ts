@@ -25,6 +25,11 @@ export interface PairLine {
 
 export type LinesGraph = Graph<ActorNode, PairLine>;
 
+/** A line's attributes, always built in this order: sigma's copies of them all share one shape (see PairGraph.copyShape). */
+function lineAttributes(pair: number, type: string, size: number): PairLine {
+  return { pair, type, size };
+}
+
 interface Line {
   source: string;
   target: string;
@@ -49,6 +54,16 @@ export class PairGraph {
   private chosen: Int32Array;
   private added = false;
   private readonly stopFollowing: () => void;
+  /**
+   * An object shaped as sigma's copy of a line's attributes (Object.assign({}, attributes)), kept
+   * for as long as the lines may be drawn. V8 gives an object built from `{}` the shape its first
+   * property leads to from the empty object's, and that one can lead to some thousands only;
+   * graphology's lists of neighbours are objects keyed by actor, and a large graph's relations,
+   * added after this graph was made (app/mount.ts), used them all up. Sigma's 40,000 copies of the
+   * lines' attributes then each became a dictionary, and indexing them took twice as long (0.65-1 s
+   * against 0.3 s in the page here). Kept alive, this one keeps their shape reachable.
+   */
+  private readonly copyShape = Object.assign({}, lineAttributes(0, "", 0));
 
   /**
    * From a graph with its relations and their look (render/appearance.ts); `relations`: its edges,
@@ -67,7 +82,7 @@ export class PairGraph {
       lines[attributes.pair] ??= {
         source: data.source(relation),
         target: data.target(relation),
-        attributes: { pair: attributes.pair, type: attributes.type ?? "thin", size: attributes.size ?? 1 },
+        attributes: lineAttributes(attributes.pair, attributes.type ?? "thin", attributes.size ?? 1),
       };
     });
     return new PairGraph(data, { relations, edges, lines });
@@ -81,11 +96,11 @@ export class PairGraph {
     const count = dataset.relations.length;
     const edges: PairedEdges = { pairs: underway.pairOf, strengths: new Float64Array(count), pairCount: underway.pairCount };
     const lines: Line[] = [];
-    const look = { type: edgeProgram(false, false, { simpleEdges: true }), size: THIN_SIZE };
+    const type = edgeProgram(false, false, { simpleEdges: true });
     dataset.relations.forEach((relation, i) => {
       const pair = underway.pairOf[i]!;
       edges.strengths[i] = relationStrength(relation);
-      lines[pair] ??= { source: underway.nodeKey(relation.source), target: underway.nodeKey(relation.target), attributes: { pair, ...look } };
+      lines[pair] ??= { source: underway.nodeKey(relation.source), target: underway.nodeKey(relation.target), attributes: lineAttributes(pair, type, THIN_SIZE) };
     });
     return new PairGraph(underway.graph, { relations: underway.relationKeys, edges, lines });
   }
