@@ -63,14 +63,14 @@ export function curvature(index: number, count: number, reversed: boolean): numb
   return reversed ? -value : value;
 }
 
+/** The large profile's lines are one pixel wide, whatever the zoom (their program ignores the size). */
+export const THIN_SIZE = 1;
+
 /**
  * "relation": one program for every relation of a small graph, which reads the bend and the
  * direction (see relation-program.ts); "line", "arrow", "curved", "curvedArrow": one program a
  * shape, for a graph of middling size; "thin": the large profile's one-pixel lines.
  */
-/** The large profile's lines are one pixel wide, whatever the zoom (their program ignores the size). */
-export const THIN_SIZE = 1;
-
 export type EdgeProgram = "relation" | "line" | "arrow" | "curved" | "curvedArrow" | "thin";
 
 export interface EdgeDrawing {

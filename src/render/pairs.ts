@@ -60,8 +60,9 @@ export class PairGraph {
    * property leads to from the empty object's, and that one can lead to some thousands only;
    * graphology's lists of neighbours are objects keyed by actor, and a large graph's relations,
    * added after this graph was made (app/mount.ts), used them all up. Sigma's 40,000 copies of the
-   * lines' attributes then each became a dictionary, and indexing them took twice as long (0.65-1 s
-   * against 0.3 s in the page here). Kept alive, this one keeps their shape reachable.
+   * lines' attributes then each became a dictionary, and handing them to sigma took two to three
+   * times as long (0.65-1 s against 0.3 s in the page here). Kept alive, this one keeps their shape
+   * reachable.
    */
   private readonly copyShape = Object.assign({}, lineAttributes(0, "", 0));
 
