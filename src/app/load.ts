@@ -86,13 +86,11 @@ async function load<T>(url: string, t: Translate, options: LoadOptions<T>, use: 
   // A worker may have fetched the text already, and be checking it (see preload.ts).
   let fetched = options.fetched ? await options.fetched : null;
   if (fetched) getReady(null, options);
-  else if (options.fetched) {
-    // That worker failed: the page fetches the address itself, and the worker's checker is gone too.
-    const request = fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    fetched = await fetchText(request, sizeLimit, (response) => getReady(response, { ...options, checker: null }));
-  } else {
+  else {
+    // The page reads the early request, or makes its own; a worker that failed to fetch took its checker with it.
     const request = options.response ?? fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    fetched = await fetchText(request, sizeLimit, (response) => getReady(response, options));
+    const checkWith = options.fetched ? { ...options, checker: null } : options;
+    fetched = await fetchText(request, sizeLimit, (response) => getReady(response, checkWith));
   }
   const checker = await checking;
   if (checker) use(checker);

@@ -4,7 +4,7 @@
  * programs) is not decided here.
  */
 import { MultiGraph } from "graphology";
-import type { Actor, ActorKind, Dataset, Relation, Sign } from "../dataset/schema";
+import type { ActorKind, Dataset, Relation, Sign } from "../dataset/schema";
 import { displayName, pickText } from "../dataset/text";
 import { graphKey } from "./keys";
 
@@ -141,7 +141,8 @@ export function startGraph(dataset: Dataset, lang: string): GraphUnderway {
   }
   const pairCount = pairs.size;
 
-  dataset.actors.forEach((actor: Actor) => {
+  // A loop, not a callback: the degrees would otherwise stay in memory with nodeKey and addRelations.
+  for (const actor of dataset.actors) {
     const node: ActorNode = {
       label: displayName(pickText(actor.label, lang, datasetLang)) || displayName(actor.id) || actor.id,
       kind: actor.kind,
@@ -152,7 +153,7 @@ export function startGraph(dataset: Dataset, lang: string): GraphUnderway {
     };
     if (actor.color !== undefined) node.ownColor = actor.color;
     graph.addNode(nodeKey(actor.id), node);
-  });
+  }
 
   let started = false;
   function* addRelations(step = BUILD_STEP): Generator<void, EntenteGraph> {
