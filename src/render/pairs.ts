@@ -47,8 +47,10 @@ export class PairGraph {
   readonly graph: LinesGraph;
   readonly relations: readonly string[];
   private readonly edges: PairedEdges;
-  private readonly index = new Map<string, number>();
+  /** Each relation's place in `relations`, made when first asked for: not on the way to the first frame. */
+  private index: Map<string, number> | null = null;
   private readonly lines: Line[];
+  /** The lines' keys in the drawn graph, made with the lines. */
   private readonly keys: string[] = [];
   /** For each pair, the relation drawn for it when nothing else is preferred (an index into `relations`). */
   private chosen: Int32Array;
@@ -113,8 +115,6 @@ export class PairGraph {
     this.relations = plan.relations;
     this.edges = plan.edges;
     this.lines = plan.lines;
-    this.relations.forEach((relation, i) => this.index.set(relation, i));
-    for (let pair = 0; pair < this.edges.pairCount; pair++) this.keys.push(String(pair));
     this.chosen = pairRepresentatives(this.edges, () => true);
 
     this.graph = new Graph<ActorNode, PairLine>({ type: "undirected", multi: false, allowSelfLoops: true });
@@ -143,6 +143,7 @@ export class PairGraph {
   addLines(): void {
     if (this.added) return;
     this.added = true;
+    for (let pair = 0; pair < this.edges.pairCount; pair++) this.keys.push(String(pair));
     this.lines.forEach((line, pair) => {
       this.graph.addUndirectedEdgeWithKey(this.keys[pair]!, line.source, line.target, { ...line.attributes });
     });
@@ -165,6 +166,10 @@ export class PairGraph {
 
   /** A relation's place in `relations`, or undefined for a key that is not one. */
   indexOf(relation: string): number | undefined {
+    if (!this.index) {
+      this.index = new Map();
+      for (let i = 0; i < this.relations.length; i++) this.index.set(this.relations[i]!, i);
+    }
     return this.index.get(relation);
   }
 

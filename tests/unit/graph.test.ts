@@ -322,4 +322,33 @@ describe("startGraph", () => {
     expect(step.value.export()).toEqual(buildGraph(dataset, "fa").export());
     expect(() => underway.addRelations().next()).toThrow("once");
   });
+
+  it("numbers the pairs as they first appear, both directions one pair, and counts a self relation once", () => {
+    const d = minimalDataset();
+    d.relations = [
+      relation("r1", "b", "a", "ally"),
+      relation("r2", "a", "c", "ally"),
+      relation("r3", "a", "b", "attack"),
+      relation("r4", "c", "c", "ally"),
+      relation("r5", "c", "a", "attack"),
+    ];
+    const underway = startGraph(valid(d), "en");
+    expect([...underway.pairOf]).toEqual([0, 1, 0, 2, 1]);
+    expect(underway.pairCount).toBe(3);
+    expect(underway.graph.mapNodes((node, attributes) => [node, attributes.degree])).toEqual([
+      [k("a"), 4],
+      [k("b"), 2],
+      [k("c"), 3],
+    ]);
+  });
+
+  it("reads an unchecked dataset whose relations name actors it does not list (the worker's verdict turns it down later)", () => {
+    const d = minimalDataset() as unknown as Dataset;
+    d.relations = [relation("r1", "a", "ghost", "ally"), relation("r2", "ghost", "a", "ally"), relation("r3", "b", "phantom", "ally"), relation("r4", "a", "b", "ally")] as unknown as Dataset["relations"];
+    const underway = startGraph(d, "en");
+    expect([...underway.pairOf]).toEqual([0, 0, 1, 2]);
+    expect(underway.graph.nodes()).toEqual([k("a"), k("b"), k("c")]);
+    expect(underway.graph.getNodeAttribute(k("a"), "degree")).toBe(3);
+    expect(underway.nodeKey("ghost")).toBe(k("ghost"));
+  });
 });

@@ -10,21 +10,43 @@ export interface DatasetLookup {
   relationsOf(actorId: string): readonly Relation[];
 }
 
+/**
+ * The relations' indices are made when first asked for: a large dataset's first frame needs neither
+ * (40,000 relations made two maps and 10,000 lists on the way to it), and its panels come after it.
+ */
 export function lookup(dataset: Dataset): DatasetLookup {
-  const byActor = new Map<string, Relation[]>();
-  for (const relation of dataset.relations) {
-    // A self relation is listed once; no Set per relation (40,000 of them at start-up on a large dataset).
-    for (const end of relation.source === relation.target ? [relation.source] : [relation.source, relation.target]) {
-      const list = byActor.get(end);
-      if (list) list.push(relation);
-      else byActor.set(end, [relation]);
-    }
-  }
+  let relations: Map<string, Relation> | null = null;
+  let byActor: Map<string, Relation[]> | null = null;
+  const actors = new Map<string, Actor>();
+  for (const actor of dataset.actors) actors.set(actor.id, actor);
+  const types = new Map<string, RelationType>();
+  for (const type of dataset.relationTypes) types.set(type.id, type);
   return {
     dataset,
-    actors: new Map(dataset.actors.map((a) => [a.id, a])),
-    types: new Map(dataset.relationTypes.map((t) => [t.id, t])),
-    relations: new Map(dataset.relations.map((r) => [r.id, r])),
-    relationsOf: (actorId) => byActor.get(actorId) ?? [],
+    actors,
+    types,
+    get relations() {
+      if (!relations) {
+        relations = new Map();
+        for (const relation of dataset.relations) relations.set(relation.id, relation);
+      }
+      return relations;
+    },
+    relationsOf: (actorId) => (byActor ??= relationsByActor(dataset.relations)).get(actorId) ?? [],
   };
+}
+
+function relationsByActor(relations: readonly Relation[]): Map<string, Relation[]> {
+  const byActor = new Map<string, Relation[]>();
+  for (const relation of relations) {
+    const list = byActor.get(relation.source);
+    if (list) list.push(relation);
+    else byActor.set(relation.source, [relation]);
+    // A self relation is listed once.
+    if (relation.target === relation.source) continue;
+    const other = byActor.get(relation.target);
+    if (other) other.push(relation);
+    else byActor.set(relation.target, [relation]);
+  }
+  return byActor;
 }

@@ -6,6 +6,7 @@
  */
 import { ACTOR_KINDS, type ActorKind } from "../dataset/kinds";
 import type { DatasetLookup } from "../dataset/lookup";
+import type { Relation } from "../dataset/schema";
 import type { ViewState } from "../view/types";
 import type { FilterResult } from "./types";
 
@@ -41,6 +42,13 @@ export function prepareFilters(data: DatasetLookup): void {
   compile(data);
 }
 
+/** The relations' dates, each once, in order. */
+function distinctDates(relations: readonly Relation[]): string[] {
+  const dates = new Set<string>();
+  for (const relation of relations) if (relation.date !== undefined) dates.add(relation.date);
+  return [...dates].sort();
+}
+
 function compile(data: DatasetLookup): Compiled {
   const cached = compiledCache.get(data);
   if (cached) return cached;
@@ -68,7 +76,7 @@ function compile(data: DatasetLookup): Compiled {
     incident: actors.map(() => []),
     typeIds: relationTypes.map((t) => t.id),
     typeIndex,
-    dates: [...new Set(relations.flatMap((r) => (r.date === undefined ? [] : [r.date])))].sort(),
+    dates: distinctDates(relations),
   };
   relations.forEach((r, i) => {
     compiled.relationType[i] = typeIndex.get(r.type) ?? -1;

@@ -60,11 +60,6 @@ export function relationStrength(relation: Relation): number {
   return relation.count ?? 1;
 }
 
-/** A key for an unordered pair; the first id's length keeps it unambiguous whatever characters the ids hold. */
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a.length}:${a}\u0000${b}` : `${b.length}:${b}\u0000${a}`;
-}
-
 /** Builds the graph; labels are in `lang`, falling back as pickText does. */
 export function buildGraph(dataset: Dataset, lang: string): EntenteGraph {
   const steps = buildGraphInSteps(dataset, lang, Infinity);
@@ -115,29 +110,53 @@ export function startGraph(dataset: Dataset, lang: string): GraphUnderway {
   const datasetLang = dataset.meta.source.language;
   const relations = dataset.relations;
 
-  // Each actor's key made once, not once for each of its relations' ends.
-  const nodeKeys = new Map<string, string>();
-  const nodeKey = (id: string): string => {
-    let key = nodeKeys.get(id);
-    if (key === undefined) nodeKeys.set(id, (key = graphKey(id)));
-    return key;
+  // Actors by their place in the list: the relations' pass below counts in arrays and keys each pair
+  // by a number, not in maps keyed by strings (40,000 relations made 80,000 strings and map entries
+  // on the way to a large graph's first frame). An end that names no actor (an unchecked dataset)
+  // gets a place after the actors'.
+  const places = new Map<string, number>();
+  const keys: string[] = [];
+  for (const actor of dataset.actors) {
+    if (!places.has(actor.id)) {
+      places.set(actor.id, keys.length);
+      keys.push(graphKey(actor.id));
+    }
+  }
+  const placeOf = (id: string): number => {
+    let place = places.get(id);
+    if (place === undefined) {
+      places.set(id, (place = keys.length));
+      keys.push(graphKey(id));
+    }
+    return place;
   };
+  const nodeKey = (id: string): string => keys[placeOf(id)]!;
 
-  // One pass over the relations for what the nodes and edges need of them: the degrees, counted per
-  // relation and not per edge end (graph.degree() counts a self relation twice), and the pairs.
-  const degrees = new Map<string, number>();
-  const pairs = new Map<string, number>();
+  // Every relation's ends first, so that the pairs' numbering below knows how many places there are.
+  const sources = new Int32Array(relations.length);
+  const targets = new Int32Array(relations.length);
+  for (let i = 0; i < relations.length; i++) {
+    sources[i] = placeOf(relations[i]!.source);
+    targets[i] = placeOf(relations[i]!.target);
+  }
+  const placeCount = keys.length;
+  // What the nodes and edges need of the relations: the degrees, counted per relation and not per
+  // edge end (graph.degree() counts a self relation twice), and the pairs.
+  const degrees = new Int32Array(placeCount);
+  const pairs = new Map<number, number>();
   const pairOf = new Int32Array(relations.length);
   const relationKeys: string[] = new Array<string>(relations.length);
   for (let i = 0; i < relations.length; i++) {
-    const relation = relations[i]!;
-    degrees.set(relation.source, (degrees.get(relation.source) ?? 0) + 1);
-    if (relation.target !== relation.source) degrees.set(relation.target, (degrees.get(relation.target) ?? 0) + 1);
-    const key = pairKey(relation.source, relation.target);
+    const source = sources[i]!;
+    const target = targets[i]!;
+    degrees[source]! += 1;
+    if (target !== source) degrees[target]! += 1;
+    // Both directions are one pair.
+    const key = source < target ? source * placeCount + target : target * placeCount + source;
     let pair = pairs.get(key);
     if (pair === undefined) pairs.set(key, (pair = pairs.size));
     pairOf[i] = pair;
-    relationKeys[i] = graphKey(relation.id);
+    relationKeys[i] = graphKey(relations[i]!.id);
   }
   const pairCount = pairs.size;
 
@@ -146,13 +165,13 @@ export function startGraph(dataset: Dataset, lang: string): GraphUnderway {
     const node: ActorNode = {
       label: displayName(pickText(actor.label, lang, datasetLang)) || displayName(actor.id) || actor.id,
       kind: actor.kind,
-      degree: degrees.get(actor.id) ?? 0,
+      degree: degrees[places.get(actor.id)!]!,
       x: actor.position?.x ?? 0,
       y: actor.position?.y ?? 0,
       placed: actor.position !== undefined,
     };
     if (actor.color !== undefined) node.ownColor = actor.color;
-    graph.addNode(nodeKey(actor.id), node);
+    graph.addNode(keys[places.get(actor.id)!]!, node);
   }
 
   let started = false;
