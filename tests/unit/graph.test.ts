@@ -344,11 +344,21 @@ describe("startGraph", () => {
 
   it("reads an unchecked dataset whose relations name actors it does not list (the worker's verdict turns it down later)", () => {
     const d = minimalDataset() as unknown as Dataset;
-    d.relations = [relation("r1", "a", "ghost", "ally"), relation("r2", "ghost", "a", "ally"), relation("r3", "b", "phantom", "ally"), relation("r4", "a", "b", "ally")] as unknown as Dataset["relations"];
+    d.relations = [
+      relation("r1", "a", "ghost", "ally"),
+      relation("r2", "ghost", "a", "ally"),
+      relation("r3", "b", "phantom", "ally"),
+      relation("r4", "a", "b", "ally"),
+      // Numbered by the actors' count alone (3), b–b and a–phantom (the fifth place) would make one pair.
+      relation("r5", "b", "b", "ally"),
+      relation("r6", "a", "phantom", "ally"),
+    ] as unknown as Dataset["relations"];
     const underway = startGraph(d, "en");
-    expect([...underway.pairOf]).toEqual([0, 0, 1, 2]);
+    expect([...underway.pairOf]).toEqual([0, 0, 1, 2, 3, 4]);
+    expect(underway.pairCount).toBe(5);
     expect(underway.graph.nodes()).toEqual([k("a"), k("b"), k("c")]);
-    expect(underway.graph.getNodeAttribute(k("a"), "degree")).toBe(3);
+    expect(underway.graph.getNodeAttribute(k("a"), "degree")).toBe(4);
+    expect(underway.graph.getNodeAttribute(k("b"), "degree")).toBe(3);
     expect(underway.nodeKey("ghost")).toBe(k("ghost"));
   });
 });

@@ -29,7 +29,7 @@ describe("lookup", () => {
     expect(data.relationsOf("a").map((r) => r.type)).toEqual(["ally", "attack", "attack"]);
   });
 
-  it("reads the relations only when they are first asked for, and once", () => {
+  it("reads the relations only when an index of them is first asked for, and once for each index", () => {
     const d = dataset();
     const relations = d.relations;
     let reads = 0;
@@ -47,6 +47,9 @@ describe("lookup", () => {
     expect(reads).toBe(1);
     expect(data.relationsOf("c").map((r) => r.id)).toEqual(["r2"]);
     expect(data.relationsOf("a")).toHaveLength(2);
+    expect(reads).toBe(2);
+    expect(data.relations).toBe(data.relations);
+    expect(data.relationsOf("a")).toBe(data.relationsOf("a"));
     expect(reads).toBe(2);
   });
 });

@@ -1,6 +1,10 @@
 import type { Actor, Dataset, Relation, RelationType } from "./schema";
 
-/** Quick lookups over a validated dataset. Maps, so ids such as "__proto__" are plain keys. */
+/**
+ * Quick lookups over a validated dataset. Maps, so ids such as "__proto__" are plain keys. The
+ * relations' indices are made on first use, from the dataset as it is then: a dataset is not
+ * changed once it has a lookup.
+ */
 export interface DatasetLookup {
   readonly dataset: Dataset;
   readonly actors: ReadonlyMap<string, Actor>;
@@ -15,7 +19,7 @@ export interface DatasetLookup {
  * (40,000 relations made two maps and 10,000 lists on the way to it), and its panels come after it.
  */
 export function lookup(dataset: Dataset): DatasetLookup {
-  let relations: Map<string, Relation> | null = null;
+  let byId: Map<string, Relation> | null = null;
   let byActor: Map<string, Relation[]> | null = null;
   const actors = new Map<string, Actor>();
   for (const actor of dataset.actors) actors.set(actor.id, actor);
@@ -26,11 +30,11 @@ export function lookup(dataset: Dataset): DatasetLookup {
     actors,
     types,
     get relations() {
-      if (!relations) {
-        relations = new Map();
-        for (const relation of dataset.relations) relations.set(relation.id, relation);
+      if (!byId) {
+        byId = new Map();
+        for (const relation of dataset.relations) byId.set(relation.id, relation);
       }
-      return relations;
+      return byId;
     },
     relationsOf: (actorId) => (byActor ??= relationsByActor(dataset.relations)).get(actorId) ?? [],
   };
