@@ -359,6 +359,29 @@ describe("relations that span time", () => {
   });
 });
 
+describe("a self relation and an actor listed twice (unchecked data reaches the filters' index too)", () => {
+  // x ─ally─ x, x ─ally─ y, y ─ally─ z; "y" listed twice; w has no relation.
+  const odd = lookup(
+    datasetWith({
+      actors: [actor("x", "state"), actor("y", "state"), actor("y", "person"), actor("z", "state"), actor("w", "region")],
+      relationTypes: [relationType("ally")],
+      relations: [relation("t1", "x", "x", "ally"), relation("t2", "x", "y", "ally"), relation("t3", "y", "z", "ally")],
+    }) as Dataset,
+  );
+
+  it("walks a self relation once, and every relation of the actor's first listing", () => {
+    expect(run({ focus: { actor: "x", depth: 1 } }, odd)).toMatchObject({ relations: ["t1", "t2"], actors: ["x", "y"] });
+    expect(run({ focus: { actor: "x", depth: 2 } }, odd)).toMatchObject({ relations: ["t1", "t2", "t3"], actors: ["x", "y", "z"] });
+    expect(run({ focus: { actor: "z", depth: 1 } }, odd)).toMatchObject({ relations: ["t3"], actors: ["y", "z"] });
+  });
+
+  it("shows an actor without relations, and a second listing of an id not as an actor of its own", () => {
+    const result = applyFilters(odd, ALL);
+    expect([...result.actors].sort()).toEqual(["w", "x", "y", "z"]);
+    expect([...result.actorMask]).toEqual([1, 1, 0, 1, 1]);
+  });
+});
+
 describe("indexing a dataset for filtering ahead of time", () => {
   it("gives every filter the same result as indexing on the first one", () => {
     const dataset = small.dataset;
