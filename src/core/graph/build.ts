@@ -132,7 +132,8 @@ export function startGraph(dataset: Dataset, lang: string): GraphUnderway {
   };
   const nodeKey = (id: string): string => keys[placeOf(id)]!;
 
-  // Every relation's ends first, so that the pairs' numbering below knows how many places there are.
+  // Every relation's ends first, so that the pairs' numbering below knows how many places there are;
+  // addRelations reads them again rather than looking each end up a second time.
   const sources = new Int32Array(relations.length);
   const targets = new Int32Array(relations.length);
   for (let i = 0; i < relations.length; i++) {
@@ -163,16 +164,17 @@ export function startGraph(dataset: Dataset, lang: string): GraphUnderway {
 
   // A loop, not a callback: the degrees would otherwise stay in memory with nodeKey and addRelations.
   for (const actor of dataset.actors) {
+    const place = places.get(actor.id)!;
     const node: ActorNode = {
       label: displayName(pickText(actor.label, lang, datasetLang)) || displayName(actor.id) || actor.id,
       kind: actor.kind,
-      degree: degrees[places.get(actor.id)!]!,
+      degree: degrees[place]!,
       x: actor.position?.x ?? 0,
       y: actor.position?.y ?? 0,
       placed: actor.position !== undefined,
     };
     if (actor.color !== undefined) node.ownColor = actor.color;
-    graph.addNode(keys[places.get(actor.id)!]!, node);
+    graph.addNode(keys[place]!, node);
   }
 
   let started = false;
@@ -202,8 +204,8 @@ export function startGraph(dataset: Dataset, lang: string): GraphUnderway {
       };
       added[pair]! += 1;
       if (relation.date !== undefined) attributes.date = relation.date;
-      const source = nodeKey(relation.source);
-      const target = nodeKey(relation.target);
+      const source = keys[sources[i]!]!;
+      const target = keys[targets[i]!]!;
       if (attributes.directed) graph.addDirectedEdgeWithKey(relationKeys[i]!, source, target, attributes);
       else graph.addUndirectedEdgeWithKey(relationKeys[i]!, source, target, attributes);
     }
