@@ -3,7 +3,7 @@
  * plain events (hover, select, drag). What is drawn is derived from the view
  * state in reducers; the graph itself is only touched to move a dragged node.
  */
-import Sigma from "sigma";
+import type Sigma from "sigma";
 import { NodeCircleProgram, NodePointProgram } from "sigma/rendering";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { Attributes } from "graphology-types";
@@ -19,6 +19,7 @@ import { uninstanced } from "./uninstanced";
 import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram, DashableLineProgram, DashableThinProgram } from "./dashed";
 import { RelationProgram } from "./relation-program";
 import { InertEdgeProgram, SIGMA_DEFAULT_EDGE_TYPES } from "./inert-program";
+import { drawnBehind, SharedCanvasSigma } from "./shared-canvas";
 
 export type { Selection };
 
@@ -141,7 +142,7 @@ export class GraphRenderer {
     const programs = options.profile.simpleEdges ? { thin: EDGE_PROGRAMS.thin } : usedPrograms(graph);
     // Sigma only reads the graph it draws; the data graph's edges are typed more narrowly than sigma asks.
     const drawn = (this.pairs?.graph ?? graph) as unknown as ConstructorParameters<typeof Sigma<ActorNode, Attributes>>[0];
-    this.sigma = new Sigma<ActorNode, Attributes>(drawn, container, {
+    this.sigma = new SharedCanvasSigma<ActorNode, Attributes>(drawn, container, {
       renderEdgeLabels: false,
       enableEdgeEvents: options.profile.enableEdgeEvents,
       labelFont: options.labelFont,
@@ -184,16 +185,15 @@ export class GraphRenderer {
   /**
    * Takes the layers that hold nothing off the page. A machine without a GPU composites in software,
    * and every canvas drawn into (sigma clears each of them for every frame) is then read back at the
-   * frame's commit, empty or not: some 15-50 ms each for the page's size here. The relations' layer
-   * holds nothing while they wait (relationsLater), the hover layers nothing while no actor is
-   * pointed at or selected, and the relations' labels' layer nothing ever (they are not drawn).
+   * frame's commit, empty or not: some 15-50 ms each for the page's size here. The hover layers
+   * hold nothing while no actor is pointed at or selected, and the relations' labels' layer nothing
+   * ever (they are not drawn). The relations share the actors' canvas (shared-canvas.ts).
    */
   private showLayers(): void {
     const canvases = this.sigma.getCanvases();
     const show = (canvas: HTMLCanvasElement | undefined, shown: boolean) => {
       if (canvas) canvas.style.display = shown ? "" : "none";
     };
-    show(canvases.edges, !this.relationsWaiting);
     show(canvases.edgeLabels, false);
     // Sigma highlights the selected actor and the one the pointer is on there.
     const hovering = this.pointed !== null || this.selection?.kind === "actor";
@@ -557,13 +557,13 @@ export class GraphRenderer {
       out.hidden = true;
       return out;
     }
-    if (!this.pairs) return this.reduceRelation(this.edgeIndex!.get(edge)!, out);
+    if (!this.pairs) return stackedBehind(this.reduceRelation(this.edgeIndex!.get(edge)!, out));
     // A pair's line keeps its own program and thickness, and takes the rest from the relation it shows.
     const relation = this.shownFor(data.pair as number);
     const looks = (this.looksMade ??= relationLooks(this.graph, this.allEdges));
     out.color = looks.colors[relation];
     (out as { dashed?: boolean }).dashed = looks.dashed[relation] === 1;
-    return this.reduceRelation(relation, out);
+    return stackedBehind(this.reduceRelation(relation, out));
   }
 
   /**
@@ -691,6 +691,16 @@ export class GraphRenderer {
   }
 }
 
+/**
+ * Relations are drawn behind what is already on their canvas (shared-canvas.ts), so among them the
+ * first drawn is on top, and sigma draws the lowest z-index first: a relation raised above the rest
+ * (selected, in focus) is given the lowest.
+ */
+function stackedBehind(out: Partial<EdgeDisplayData>): Partial<EdgeDisplayData> {
+  if (out.zIndex) out.zIndex = -out.zIndex;
+  return out;
+}
+
 /** Sigma's default node program, compiling and drawing its picking pass only once a pointer has come over the graph, every disc in one call. */
 const NODE_PROGRAM = pickLater(uninstanced(NodeCircleProgram));
 /**
@@ -700,13 +710,14 @@ const NODE_PROGRAM = pickLater(uninstanced(NodeCircleProgram));
  */
 const POINT_NODE_PROGRAM = pickLater(NodePointProgram);
 
+/** Drawn behind the actors, on the canvas they share (shared-canvas.ts). */
 const EDGE_PROGRAMS = {
-  relation: RelationProgram,
-  line: DashableLineProgram,
-  arrow: DashableArrowProgram,
-  curved: DashableCurveProgram,
-  curvedArrow: DashableCurvedArrowProgram,
-  thin: DashableThinProgram,
+  relation: drawnBehind(RelationProgram),
+  line: drawnBehind(DashableLineProgram),
+  arrow: drawnBehind(DashableArrowProgram),
+  curved: drawnBehind(DashableCurveProgram),
+  curvedArrow: drawnBehind(DashableCurvedArrowProgram),
+  thin: drawnBehind(DashableThinProgram),
 };
 
 /**

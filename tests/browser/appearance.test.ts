@@ -39,6 +39,25 @@ describe("appearance", () => {
     await page.close();
   });
 
+  it("draws the relations behind the actors, on the one canvas they share", async () => {
+    const { page, errors } = await open(browser);
+    await settled(page);
+    const canvases = await page.evaluate(() => ({
+      webgl: [...document.querySelectorAll<HTMLCanvasElement>("#graph canvas")].filter((c) => c.getContext("2d") === null).length,
+      shared: document.querySelector("#graph canvas.sigma-edges") === document.querySelector("#graph canvas.sigma-nodes"),
+    }));
+    // The relations' and the actors' layers are one canvas; the other WebGL canvas is the hover layer's.
+    expect(canvases).toEqual({ webgl: 2, shared: true });
+    // Russia's relations, straight or curved, leave from its disc's middle: the disc covers them there,
+    // and each is drawn beside it.
+    const [russia, france] = await page.evaluate(() => [window.entente!.nodePosition("russia")!, window.entente!.nodePosition("france")!]);
+    const { colors } = await lookAtGraph(page, [russia, france], undefined, { exact: true });
+    expect(colorDistance(colors[0]!, hex("#4477AA"))).toBeLessThan(12);
+    expect(colorDistance(colors[1]!, hex("#4477AA"))).toBeLessThan(12);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("draws a head where a straight relation is one-way and none where it is mutual", async () => {
     // France → NATO (membership, one-way) and Hollande – Putin (cooperation, mutual): both straight,
     // drawn by the one program of a small graph.

@@ -102,7 +102,7 @@ describe("a large graph while its layout runs", () => {
     }
   });
 
-  it("keeps the layers that hold nothing off the page: the relations' until they are drawn, the hover layers until an actor is pointed at", async () => {
+  it("keeps the layers that hold nothing off the page: the hover layers until an actor is pointed at; the relations share the actors' canvas", async () => {
     const page = await openRunning();
     /** Whether each of sigma's layers is on the page (sigma's canvases carry their layer's name as a class). */
     const layers = () =>
@@ -124,7 +124,9 @@ describe("a large graph while its layout runs", () => {
         return ink;
       });
     try {
-      expect(await layers()).toEqual({ edges: false, nodes: true, labels: true, hovers: false, hoverNodes: false, edgeLabels: false });
+      // One WebGL canvas for the relations and the actors, that carries both layers' names.
+      expect(await page.evaluate(() => document.querySelector("#graph canvas.sigma-edges") === document.querySelector("#graph canvas.sigma-nodes"))).toBe(true);
+      expect(await layers()).toEqual({ edges: true, nodes: true, labels: true, hovers: false, hoverNodes: false, edgeLabels: false });
       await settle(page);
       await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
       expect(await layers()).toEqual({ edges: true, nodes: true, labels: true, hovers: false, hoverNodes: false, edgeLabels: false });
