@@ -185,9 +185,10 @@ export class GraphRenderer {
   /**
    * Takes the layers that hold nothing off the page. A machine without a GPU composites in software,
    * and every canvas drawn into (sigma clears each of them for every frame) is then read back at the
-   * frame's commit, empty or not: some 15-50 ms each for the page's size here. The hover layers
-   * hold nothing while no actor is pointed at or selected, and the relations' labels' layer nothing
-   * ever (they are not drawn). The relations share the actors' canvas (shared-canvas.ts).
+   * frame's commit, empty or not: some 15-50 ms each for the page's size here. The hover layer
+   * holds nothing while no actor is pointed at or selected, and the relations' labels' layer nothing
+   * ever (they are not drawn). The relations share the actors' canvas, and the hover layer's discs
+   * are drawn on it with their labels (shared-canvas.ts).
    */
   private showLayers(): void {
     const canvases = this.sigma.getCanvases();
@@ -197,7 +198,6 @@ export class GraphRenderer {
     show(canvases.edgeLabels, false);
     // Sigma highlights the selected actor and the one the pointer is on there.
     const hovering = this.pointed !== null || this.selection?.kind === "actor";
-    show(canvases.hoverNodes, hovering);
     show(canvases.hovers, hovering);
   }
   /** How the camera's moves are shown: drawn at every frame, or by moving the last picture (see moving-picture.ts). */

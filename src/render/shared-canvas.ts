@@ -1,9 +1,10 @@
 /**
- * Sigma draws relations and actors on two WebGL canvases, one above the other. Without a GPU,
- * Chromium composites the page in software and reads every WebGL canvas drawn into back at each
- * frame's commit, synchronously; and each WebGL context costs the GPU process some 40-50 ms to set
- * up, which the page waits for the first time it sizes the canvas. Here relations and actors share
- * one canvas and one context: one context less to set up, and one read-back less a frame.
+ * Sigma draws on three WebGL canvases: relations, actors above them, and the hovered and selected
+ * actors above their labels. Without a GPU, Chromium composites the page in software and reads every
+ * WebGL canvas drawn into back at each frame's commit, synchronously; and each WebGL context costs
+ * the GPU process some 40-55 ms to set up, which the page waits for the first time sigma sizes the
+ * canvas. Here there is one: relations and actors share a canvas and a context, and the hovered and
+ * selected actors' discs are drawn with their labels on sigma's 2D hover layer (hover.ts).
  *
  * Sigma draws the actors before the relations. On one canvas the relations then go behind what is
  * already drawn (`drawnBehind`, for every edge program): the same pixels as a canvas of relations
@@ -13,12 +14,15 @@
 import Sigma from "sigma";
 import type { Attributes } from "graphology-types";
 import type { ProgramClass } from "./program-class";
+import { InertNodeProgram } from "./inert-program";
 
 type Context = WebGLRenderingContext | WebGL2RenderingContext;
 
 /** Sigma's members this class reaches (private in sigma's published types). */
 interface SigmaInternals {
   elements: Record<string, HTMLElement>;
+  webGLContexts: Record<string, Context>;
+  settings: { nodeProgramClasses: Record<string, unknown>; nodeHoverProgramClasses: Record<string, unknown> };
 }
 
 type WebGLOptions = NonNullable<Parameters<Sigma["createWebGLContext"]>[1]>;
@@ -30,7 +34,20 @@ function onCanvas(options: WebGLOptions, canvas: HTMLCanvasElement): WebGLOption
   return { ...rest, canvas };
 }
 
-/** Sigma with one WebGL canvas for relations and actors; see the module's comment. */
+/**
+ * What sigma is given for the hover layer's context: it sizes, clears and lets go of it, and its
+ * programs there are inert (InertNodeProgram), so nothing else is asked of it. (Sigma would give a
+ * node program it is given later, through `setSetting`, this context: the renderer gives none.)
+ */
+const NO_CONTEXT = {
+  COLOR_BUFFER_BIT: 0x4000,
+  blendFunc: () => undefined,
+  viewport: () => undefined,
+  clear: () => undefined,
+  getExtension: () => null,
+} as unknown as WebGLRenderingContext;
+
+/** Sigma with one WebGL canvas; see the module's comment. */
 export class SharedCanvasSigma<N extends Attributes, E extends Attributes> extends Sigma<N, E> {
   override createWebGLContext(id: string, options: WebGLOptions = {}): WebGLRenderingContext {
     const internals = this as unknown as SigmaInternals;
@@ -40,6 +57,17 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
       internals.elements.nodes = shared;
       shared.classList.add("sigma-nodes");
       return gl;
+    }
+    if (id === "hoverNodes") {
+      // Sigma makes its programs for this layer from these, once it has made the layers.
+      const settings = internals.settings;
+      settings.nodeHoverProgramClasses = Object.fromEntries(Object.keys(settings.nodeProgramClasses).map((type) => [type, InertNodeProgram]));
+      // Sigma sizes each layer's element: one off the page, with no context, costs nothing.
+      const element = document.createElement("canvas");
+      element.className = `sigma-${id}`;
+      internals.elements[id] = element;
+      internals.webGLContexts[id] = NO_CONTEXT;
+      return NO_CONTEXT;
     }
     return super.createWebGLContext(id, options);
   }

@@ -102,13 +102,13 @@ describe("a large graph while its layout runs", () => {
     }
   });
 
-  it("keeps the layers that hold nothing off the page: the hover layers until an actor is pointed at; the relations share the actors' canvas", async () => {
+  it("keeps the layers that hold nothing off the page: the hover layer until an actor is pointed at; the relations share the actors' canvas", async () => {
     const page = await openRunning();
     /** Whether each of sigma's layers is on the page (sigma's canvases carry their layer's name as a class). */
     const layers = () =>
       page.evaluate(() =>
         Object.fromEntries(
-          ["edges", "nodes", "labels", "hovers", "hoverNodes", "edgeLabels"].map((layer) => {
+          ["edges", "nodes", "labels", "hovers", "edgeLabels"].map((layer) => {
             const canvas = document.querySelector<HTMLCanvasElement>(`#graph canvas.sigma-${layer}`)!;
             return [layer, getComputedStyle(canvas).display !== "none"];
           }),
@@ -124,12 +124,14 @@ describe("a large graph while its layout runs", () => {
         return ink;
       });
     try {
-      // One WebGL canvas for the relations and the actors, that carries both layers' names.
+      // One WebGL canvas for the relations and the actors, that carries both layers' names; the
+      // hovered actor's disc is drawn with its label, on the hover layer.
       expect(await page.evaluate(() => document.querySelector("#graph canvas.sigma-edges") === document.querySelector("#graph canvas.sigma-nodes"))).toBe(true);
-      expect(await layers()).toEqual({ edges: true, nodes: true, labels: true, hovers: false, hoverNodes: false, edgeLabels: false });
+      expect(await page.locator("#graph canvas.sigma-hoverNodes").count()).toBe(0);
+      expect(await layers()).toEqual({ edges: true, nodes: true, labels: true, hovers: false, edgeLabels: false });
       await settle(page);
       await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
-      expect(await layers()).toEqual({ edges: true, nodes: true, labels: true, hovers: false, hoverNodes: false, edgeLabels: false });
+      expect(await layers()).toEqual({ edges: true, nodes: true, labels: true, hovers: false, edgeLabels: false });
 
       // Pointed at, an actor is highlighted on the hover layers, which are on the page then, and off it once the pointer leaves.
       const box = (await page.locator("#graph").boundingBox())!;
@@ -138,17 +140,28 @@ describe("a large graph while its layout runs", () => {
       const point = await page.evaluate((id) => window.entente!.nodePosition(id)!, actor);
       await page.mouse.move(box.x + point.x, box.y + point.y);
       await expect.poll(hoverInk).toBeGreaterThan(0);
-      expect(await layers()).toMatchObject({ hovers: true, hoverNodes: true, edgeLabels: false });
+      expect(await layers()).toMatchObject({ hovers: true, edgeLabels: false });
+      // The actor's disc, in its colour, over the box that holds its label.
+      const drawn = await page.evaluate(
+        ({ x, y }) => {
+          const canvas = document.querySelector<HTMLCanvasElement>("#graph canvas.sigma-hovers")!;
+          const ratio = canvas.width / canvas.getBoundingClientRect().width;
+          return [...canvas.getContext("2d")!.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+        },
+        point,
+      );
+      const color = (await page.evaluate((id) => window.entente!.nodeColor(id), actor))!;
+      const n = Number.parseInt(color.slice(1), 16);
+      expect(drawn).toEqual([(n >> 16) & 255, (n >> 8) & 255, n & 255, 255]);
       await page.mouse.move(box.x + 2, box.y + box.height - 2);
       await expect.poll(async () => (await layers()).hovers).toBe(false);
-      expect((await layers()).hoverNodes).toBe(false);
 
       // A selected actor is highlighted there too.
       await page.mouse.click(box.x + point.x, box.y + point.y);
       await expect.poll(() => page.evaluate(() => window.entente!.view().selected)).toEqual({ kind: "actor", id: actor });
       await page.mouse.move(box.x + 2, box.y + box.height - 2);
       await expect.poll(hoverInk).toBeGreaterThan(0);
-      expect(await layers()).toMatchObject({ hovers: true, hoverNodes: true });
+      expect(await layers()).toMatchObject({ hovers: true });
     } finally {
       await page.close();
     }
