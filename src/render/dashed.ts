@@ -153,9 +153,11 @@ function dashableThin(): EntenteEdgeProgram {
 // its edges in one plain draw call rather than one instance each (see uninstanced.ts).
 export const DashableLineProgram = pickLater(uninstanced(flagged(EdgeRectangleProgram, dashStraightShaders, [DASHED])));
 export const DashableThinProgram = pickLater(dashableThin());
+// The heads first: relations are drawn behind what their canvas holds (shared-canvas.ts), where the
+// first drawn is on top, and every head is to be over every body, as sigma draws them.
 export const DashableArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
-  pickLater(uninstanced(flagged(EdgeClampedProgram, dashStraightShaders, [DASHED]))),
   pickLater(uninstanced(EdgeArrowHeadProgram as unknown as EntenteEdgeProgram)),
+  pickLater(uninstanced(flagged(EdgeClampedProgram, dashStraightShaders, [DASHED]))),
 ]);
 export const DashableCurveProgram = pickLater(uninstanced(flagged(EdgeCurveProgram, dashCurveShaders, [DASHED])));
 export const DashableCurvedArrowProgram = pickLater(uninstanced(flagged(EdgeCurvedArrowProgram, dashCurveShaders, [DASHED])));

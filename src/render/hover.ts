@@ -1,7 +1,7 @@
 /**
  * The hovered node's label in a box, in the theme's colours (sigma's own box
- * is always white, which a dark theme's light text cannot be read on), and
- * the node's disc over it.
+ * is always white, which a dark theme's light text cannot be read on). The
+ * disc is drawn over every box once they are all drawn (shared-canvas.ts).
  */
 import type { Attributes } from "graphology-types";
 import type { NodeHoverDrawingFunction } from "sigma/rendering";
@@ -37,11 +37,6 @@ export function hoverDrawer<N extends Attributes, E extends Attributes>(theme: T
     context.closePath();
     context.fill();
     context.restore();
-    // The disc itself, over its halo: sigma would draw it on a WebGL layer of its own (see shared-canvas.ts).
-    context.fillStyle = data.color;
-    context.beginPath();
-    context.arc(data.x, data.y, data.size, 0, Math.PI * 2);
-    context.fill();
     if (typeof data.label === "string" && data.label !== "") {
       context.fillStyle = theme.labelColor;
       context.fillText(data.label, data.x + data.size + PADDING + 1, data.y + size / 3);

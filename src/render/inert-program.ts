@@ -6,7 +6,6 @@
  * it waits. This program stands in for them under their names where the graph does not use
  * Entente's programs of the same names (a graph of middling size does), and touches no WebGL.
  */
-import type { NodeProgramType } from "sigma/rendering";
 import type { EntenteEdgeProgram } from "./shader-patch";
 
 /** Sigma constructs it with its context, picking buffer and itself, and keeps none of them. */
@@ -25,22 +24,6 @@ class InertProgram {
 }
 
 export const InertEdgeProgram = InertProgram as unknown as EntenteEdgeProgram;
-
-/**
- * Stands in for sigma's programs of hovered and highlighted nodes, where their discs are drawn on the
- * 2D hover layer with their labels (hover.ts, shared-canvas.ts): it takes any number of them and draws nothing.
- */
-class InertHoverProgram {
-  reallocate(): void {}
-
-  process(): void {}
-
-  render(): void {}
-
-  kill(): void {}
-}
-
-export const InertNodeProgram = InertHoverProgram as unknown as NodeProgramType;
 
 /** Sigma's default edge types, to be given the inert program. */
 export const SIGMA_DEFAULT_EDGE_TYPES = ["line", "arrow"] as const;

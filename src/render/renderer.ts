@@ -187,8 +187,8 @@ export class GraphRenderer {
    * and every canvas drawn into (sigma clears each of them for every frame) is then read back at the
    * frame's commit, empty or not: some 15-50 ms each for the page's size here. The hover layer
    * holds nothing while no actor is pointed at or selected, and the relations' labels' layer nothing
-   * ever (they are not drawn). The relations share the actors' canvas, and the hover layer's discs
-   * are drawn on it with their labels (shared-canvas.ts).
+   * ever (they are not drawn). The relations share the actors' canvas, and the hovered and selected
+   * actors' discs are drawn on the hover layer, over their labels' boxes (shared-canvas.ts).
    */
   private showLayers(): void {
     const canvases = this.sigma.getCanvases();
@@ -620,7 +620,7 @@ export class GraphRenderer {
       this.linesUnplaced = false;
     });
     sigma.on("enterNode", ({ node }) => {
-      // Sigma draws the node under the pointer on its hover layers, faded or not.
+      // Sigma draws the node under the pointer on its hover layer, faded or not.
       this.pointed = node;
       this.showLayers();
       // A faded actor is context, not something to explore.
@@ -693,7 +693,8 @@ export class GraphRenderer {
 
 /**
  * Relations are drawn behind what is already on their canvas (shared-canvas.ts), so among them the
- * first drawn is on top, and sigma draws the lowest z-index first: a relation raised above the rest
+ * first drawn is on top. Where sigma orders them by z-index (graphs drawn with `zIndex`, within a
+ * program, when it indexes them), it draws the lowest first: a relation raised above the rest
  * (selected, in focus) is given the lowest.
  */
 function stackedBehind(out: Partial<EdgeDisplayData>): Partial<EdgeDisplayData> {

@@ -4,17 +4,20 @@
  * WebGL canvas drawn into back at each frame's commit, synchronously; and each WebGL context costs
  * the GPU process some 40-55 ms to set up, which the page waits for the first time sigma sizes the
  * canvas. Here there is one: relations and actors share a canvas and a context, and the hovered and
- * selected actors' discs are drawn with their labels on sigma's 2D hover layer (hover.ts).
+ * selected actors' discs are drawn on sigma's 2D hover layer, over their labels' boxes.
  *
  * Sigma draws the actors before the relations. On one canvas the relations then go behind what is
- * already drawn (`drawnBehind`, for every edge program): the same pixels as a canvas of relations
- * under one of actors, except that among relations the one drawn first is on top, so the renderer
- * gives the relations it raises the lowest z-index.
+ * already drawn (`drawnBehind`, for every edge program): the formula by which the browser lays one
+ * canvas over another, so the same pixels as a canvas of relations under one of actors, except
+ * where relations cross: among them the first drawn is now on top. The renderer gives the
+ * relations it raises the lowest z-index, and a program drawn in parts draws its top part first
+ * (dashed.ts); relations of the same z-index stack in the reverse of sigma's order.
  */
 import Sigma from "sigma";
 import type { Attributes } from "graphology-types";
 import type { ProgramClass } from "./program-class";
-import { InertNodeProgram } from "./inert-program";
+import type { NodeDisplayData } from "sigma/types";
+import type { NodeProgramType } from "sigma/rendering";
 
 type Context = WebGLRenderingContext | WebGL2RenderingContext;
 
@@ -36,16 +39,54 @@ function onCanvas(options: WebGLOptions, canvas: HTMLCanvasElement): WebGLOption
 
 /**
  * What sigma is given for the hover layer's context: it sizes, clears and lets go of it, and its
- * programs there are inert (InertNodeProgram), so nothing else is asked of it. (Sigma would give a
- * node program it is given later, through `setSetting`, this context: the renderer gives none.)
+ * programs there draw in 2D (HoverDiscs), so nothing else is asked of it. (Sigma would give a node
+ * program it is given later, through `setSetting`, this context: the renderer gives none.)
  */
 const NO_CONTEXT = {
   COLOR_BUFFER_BIT: 0x4000,
-  blendFunc: () => undefined,
   viewport: () => undefined,
   clear: () => undefined,
   getExtension: () => null,
 } as unknown as WebGLRenderingContext;
+
+/**
+ * Sigma's program for the hover layer, drawing on its 2D canvas instead: sigma draws every
+ * highlighted actor's label box first, then hands the actors to this program, so each disc is over
+ * every box, as sigma's WebGL layer above the boxes had them.
+ */
+class HoverDiscs {
+  private nodes: NodeDisplayData[] = [];
+
+  constructor(
+    _gl: unknown,
+    _pickingBuffer: unknown,
+    private readonly renderer: Sigma,
+  ) {}
+
+  reallocate(capacity: number): void {
+    this.nodes = new Array<NodeDisplayData>(capacity);
+  }
+
+  process(_offset: number, index: number, data: NodeDisplayData): void {
+    this.nodes[index] = data;
+  }
+
+  render(): void {
+    const context = this.renderer.getCanvases().hovers?.getContext("2d");
+    if (!context) return;
+    for (const data of this.nodes) {
+      const { x, y } = this.renderer.framedGraphToViewport(data);
+      context.fillStyle = data.color;
+      context.beginPath();
+      context.arc(x, y, this.renderer.scaleSize(data.size), 0, Math.PI * 2);
+      context.fill();
+    }
+  }
+
+  kill(): void {
+    this.nodes = [];
+  }
+}
 
 /** Sigma with one WebGL canvas; see the module's comment. */
 export class SharedCanvasSigma<N extends Attributes, E extends Attributes> extends Sigma<N, E> {
@@ -61,7 +102,8 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
     if (id === "hoverNodes") {
       // Sigma makes its programs for this layer from these, once it has made the layers.
       const settings = internals.settings;
-      settings.nodeHoverProgramClasses = Object.fromEntries(Object.keys(settings.nodeProgramClasses).map((type) => [type, InertNodeProgram]));
+      const discs = HoverDiscs as unknown as NodeProgramType;
+      settings.nodeHoverProgramClasses = Object.fromEntries(Object.keys(settings.nodeProgramClasses).map((type) => [type, discs]));
       // Sigma sizes each layer's element: one off the page, with no context, costs nothing.
       const element = document.createElement("canvas");
       element.className = `sigma-${id}`;
@@ -89,7 +131,8 @@ export function drawnBehind<T>(program: T): T {
 
     override render(params: unknown): void {
       const gl = this.context;
-      // Premultiplied colours, as sigma's: what is drawn keeps what covers it, and shows through where that is clear.
+      // What the canvas holds stays over what is drawn now, which shows through where that is clear
+      // or translucent: sigma's own blending, with the two in the other order.
       gl.blendFunc(gl.ONE_MINUS_DST_ALPHA, gl.ONE);
       try {
         super.render(params);

@@ -48,8 +48,8 @@ describe("appearance", () => {
     }));
     // The relations' and the actors' layers are one canvas, the graph's only WebGL canvas.
     expect(canvases).toEqual({ webgl: 1, shared: true });
-    // Russia's relations, straight or curved, leave from its disc's middle: the disc covers them there,
-    // and each is drawn beside it.
+    // Russia's and France's relations, straight or curved, leave from their discs' middles: the discs
+    // cover them there.
     const [russia, france] = await page.evaluate(() => [window.entente!.nodePosition("russia")!, window.entente!.nodePosition("france")!]);
     const { colors } = await lookAtGraph(page, [russia, france], undefined, { exact: true });
     expect(colorDistance(colors[0]!, hex("#4477AA"))).toBeLessThan(12);

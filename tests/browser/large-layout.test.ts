@@ -133,7 +133,7 @@ describe("a large graph while its layout runs", () => {
       await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
       expect(await layers()).toEqual({ edges: true, nodes: true, labels: true, hovers: false, edgeLabels: false });
 
-      // Pointed at, an actor is highlighted on the hover layers, which are on the page then, and off it once the pointer leaves.
+      // Pointed at, an actor is highlighted on the hover layer, which is on the page then, and off it once the pointer leaves.
       const box = (await page.locator("#graph").boundingBox())!;
       // An actor in the grid's top row, clear of the notices at the graph's foot.
       const actor = `a${ACTORS - COLUMNS + 5}`;
@@ -142,17 +142,7 @@ describe("a large graph while its layout runs", () => {
       await expect.poll(hoverInk).toBeGreaterThan(0);
       expect(await layers()).toMatchObject({ hovers: true, edgeLabels: false });
       // The actor's disc, in its colour, over the box that holds its label.
-      const drawn = await page.evaluate(
-        ({ x, y }) => {
-          const canvas = document.querySelector<HTMLCanvasElement>("#graph canvas.sigma-hovers")!;
-          const ratio = canvas.width / canvas.getBoundingClientRect().width;
-          return [...canvas.getContext("2d")!.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
-        },
-        point,
-      );
-      const color = (await page.evaluate((id) => window.entente!.nodeColor(id), actor))!;
-      const n = Number.parseInt(color.slice(1), 16);
-      expect(drawn).toEqual([(n >> 16) & 255, (n >> 8) & 255, n & 255, 255]);
+      expect(await hoverPixel(page, point)).toEqual(await colorOf(page, actor));
       await page.mouse.move(box.x + 2, box.y + box.height - 2);
       await expect.poll(async () => (await layers()).hovers).toBe(false);
 
@@ -162,8 +152,28 @@ describe("a large graph while its layout runs", () => {
       await page.mouse.move(box.x + 2, box.y + box.height - 2);
       await expect.poll(hoverInk).toBeGreaterThan(0);
       expect(await layers()).toMatchObject({ hovers: true });
+      expect(await hoverPixel(page, point)).toEqual(await colorOf(page, actor));
     } finally {
       await page.close();
     }
   });
 });
+
+/** The hover layer's pixel at a point of the graph (CSS pixels), as [r, g, b, a]. */
+function hoverPixel(page: Page, { x, y }: { x: number; y: number }): Promise<number[]> {
+  return page.evaluate(
+    ([px, py]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>("#graph canvas.sigma-hovers")!;
+      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      return [...canvas.getContext("2d")!.getImageData(Math.round(px! * ratio), Math.round(py! * ratio), 1, 1).data];
+    },
+    [x, y],
+  );
+}
+
+/** An actor's colour as the hover layer's pixels give it, opaque. */
+async function colorOf(page: Page, id: string): Promise<number[]> {
+  const color = (await page.evaluate((actor) => window.entente!.nodeColor(actor), id))!;
+  const n = Number.parseInt(color.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
+}
