@@ -43,14 +43,15 @@ export function lookup(dataset: Dataset): DatasetLookup {
 function relationsByActor(relations: readonly Relation[]): Map<string, Relation[]> {
   const byActor = new Map<string, Relation[]>();
   for (const relation of relations) {
-    const list = byActor.get(relation.source);
-    if (list) list.push(relation);
-    else byActor.set(relation.source, [relation]);
+    listUnder(byActor, relation.source, relation);
     // A self relation is listed once.
-    if (relation.target === relation.source) continue;
-    const other = byActor.get(relation.target);
-    if (other) other.push(relation);
-    else byActor.set(relation.target, [relation]);
+    if (relation.target !== relation.source) listUnder(byActor, relation.target, relation);
   }
   return byActor;
+}
+
+function listUnder(byActor: Map<string, Relation[]>, actorId: string, relation: Relation): void {
+  const list = byActor.get(actorId);
+  if (list) list.push(relation);
+  else byActor.set(actorId, [relation]);
 }
