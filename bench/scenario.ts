@@ -21,6 +21,11 @@ export interface ToolPage {
   settledMark: string | null;
   /** Where the tool marks when its layout's settled positions came (Entente): the longest task is then told before and after it too. */
   positionsMark?: string;
+  /**
+   * Where the tool marks its WebGL frame on screen, when its first frame can be a picture drawn
+   * otherwise meanwhile (Entente's, on a software WebGL: see src/render/poster.ts).
+   */
+  webglMark?: string;
   /** Resolves once the page has drawn and, where there is one, settled its layout. */
   ready(page: Page, timeoutMs: number): Promise<"settled" | "stopped">;
   filter: string;
@@ -125,7 +130,8 @@ export async function reload(browser: Browser, tool: ToolPage): Promise<LoadTime
     await page.goto(tool.url);
     const first = await markTime(page, tool.firstMark, 120_000);
     const settled = tool.settledMark && first !== null ? await markTime(page, tool.settledMark, 1_000) : null;
-    return { first, settled };
+    const webgl = tool.webglMark && first !== null ? await markTime(page, tool.webglMark, 5_000) : null;
+    return { first, settled, webgl };
   } finally {
     await page.close();
   }
@@ -135,11 +141,14 @@ export async function reload(browser: Browser, tool: ToolPage): Promise<LoadTime
 export interface LoadTimes {
   first: number | null;
   settled: number | null;
+  /** Where the tool marks it (webglMark). */
+  webgl?: number | null;
 }
 
 /** The figure names withLoads replaces. */
 const FIRST = "first frame after navigation";
 const SETTLED = "layout settled after navigation";
+const WEBGL = "WebGL frame after navigation";
 
 /**
  * A tool's figures with its load figures (first frame, settled layout) replaced by their medians over
@@ -155,6 +164,7 @@ export function withLoads(figures: Figure[], more: LoadTimes[]): Figure[] {
   };
   return figures.map((f) => {
     if (f.figure === FIRST) return merged(f, [f.value, ...more.map((m) => m.first)]);
+    if (f.figure === WEBGL) return merged(f, [f.value, ...more.map((m) => m.webgl ?? null)]);
     // A layout that did not settle keeps its figure and note: it is told, not measured.
     if (f.figure === SETTLED && f.value !== null) return merged(f, [f.value, ...more.map((m) => m.settled)]);
     return f;
@@ -188,9 +198,10 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
     if (tool.hooks) await page.evaluate(tool.hooks);
     await tool.collect?.(page);
     const marks = await page.evaluate(
-      ([firstMark, settledMark, positionsMark]) => {
+      ([firstMark, settledMark, positionsMark, webglMark]) => {
         const at = (n: string | null) => (n ? (performance.getEntriesByName(n)[0]?.startTime ?? null) : null);
         const first = at(firstMark);
+        const webgl = at(webglMark);
         const settled = at(settledMark);
         const positions = at(positionsMark);
         const until = settled ?? performance.now();
@@ -200,6 +211,7 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
         const during = tasks.filter((t) => first !== null && t.start + t.duration > first && t.start <= until + 250);
         return {
           first,
+          webgl,
           settled,
           now: performance.now(),
           longest: longest(during),
@@ -209,10 +221,11 @@ export async function measureTool(browser: Browser, tool: ToolPage, reps: Repeti
           settling: positions === null ? null : longest(during.filter((t) => t.start + t.duration > positions)),
         };
       },
-      [tool.firstMark, tool.settledMark, tool.positionsMark ?? null] as const,
+      [tool.firstMark, tool.settledMark, tool.positionsMark ?? null, tool.webglMark ?? null] as const,
     );
     lap("load");
     record(FIRST, marks.first);
+    if (tool.webglMark) record(WEBGL, marks.webgl);
     if (tool.settledMark) {
       if (outcome === "settled") record(SETTLED, marks.settled);
       else record(SETTLED, null, "ms", `not settled after ${reps.layoutTimeoutMs / 1000} s; stopped`);

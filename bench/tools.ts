@@ -51,6 +51,7 @@ export function toolPage(tool: ToolName, data: BenchDataset, urls: { app: string
       firstMark: "entente:first-frame",
       settledMark: "entente:layout-settled",
       positionsMark: "entente:layout-positions",
+      webglMark: "entente:webgl-frame",
       // Entente's own layout is always waited for: the time limit is for the d3 page's main-thread layout.
       ready: async (page) => {
         await page.waitForSelector("body[data-state=settled]", { timeout: 600_000 });

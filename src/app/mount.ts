@@ -232,6 +232,8 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   }
   // Sigma draws its first frame while it is constructed; it is on screen after the next frame's commit.
   void afterNextFrame().then(() => performance.mark("entente:first-frame"));
+  // Where WebGL is software, that frame is a 2D picture of sigma's (render/poster.ts); sigma's own follows.
+  void renderer.whenWebGLShown().then(afterNextFrame).then(() => performance.mark("entente:webgl-frame"));
   // A layout settled before that frame (or brought by the file) is what it shows: nothing moves after.
   if (placedAll || layout.settledUpFront) markSettled();
   if (addedLater) {

@@ -20,6 +20,7 @@ import { DashableArrowProgram, DashableCurvedArrowProgram, DashableCurveProgram,
 import { RelationProgram } from "./relation-program";
 import { InertEdgeProgram, SIGMA_DEFAULT_EDGE_TYPES } from "./inert-program";
 import { drawnBehind, SharedCanvasSigma } from "./shared-canvas";
+import { Poster } from "./poster";
 
 export type { Selection };
 
@@ -166,6 +167,7 @@ export class GraphRenderer {
     else this.picture.enableOnceSlow();
     this.bind();
     this.showLayers();
+    this.poster = Poster.hold(this.sigma);
     // Sigma follows the window's size, not its container's: a panel, a header or an embedding page
     // can resize the graph alone, which would leave the drawing stretched and clicks off target.
     this.resizing = new ResizeObserver(() => {
@@ -179,6 +181,13 @@ export class GraphRenderer {
   }
 
   private readonly resizing: ResizeObserver;
+  /** Where WebGL is software: the first frame in 2D, while SwiftShader draws sigma's (see poster.ts). */
+  private readonly poster: Poster | null;
+
+  /** Resolves once sigma's WebGL canvas is on the page, at the next frame's commit: at once where no poster stood in for it. */
+  whenWebGLShown(): Promise<void> {
+    return this.poster?.whenWebGLShown() ?? Promise.resolve();
+  }
   /** The node sigma takes to be under the pointer (this.hovered leaves out faded ones). */
   private pointed: string | null = null;
 
@@ -438,6 +447,7 @@ export class GraphRenderer {
     this.pairs?.dispose();
     if (this.reindexTimer !== null) clearTimeout(this.reindexTimer);
     this.picture.dispose();
+    this.poster?.dispose();
     this.sigma.kill();
   }
 

@@ -33,6 +33,22 @@ describe("withLoads", () => {
     ]);
   });
 
+  it("gives the median of the WebGL frames where a tool marks them, apart from its first frame", () => {
+    const drawn: Figure[] = [
+      { figure: "first frame after navigation", value: 900, unit: "ms" },
+      { figure: "WebGL frame after navigation", value: 1200, unit: "ms" },
+    ];
+    expect(
+      withLoads(drawn, [
+        { first: 700, settled: null, webgl: 1000 },
+        { first: 800, settled: null, webgl: 1100 },
+      ]),
+    ).toEqual([
+      { figure: "first frame after navigation", value: 800, unit: "ms", note: "median of 3 navigations, taking turns with the other tools'" },
+      { figure: "WebGL frame after navigation", value: 1100, unit: "ms", note: "median of 3 navigations, taking turns with the other tools'" },
+    ]);
+  });
+
   it("changes nothing without more navigations", () => {
     expect(withLoads(figures, [])).toBe(figures);
   });

@@ -1,0 +1,295 @@
+/**
+ * The graph's first frames, drawn in 2D while a software WebGL is still drawing its first.
+ *
+ * Without a GPU, Chromium reads every WebGL canvas on the page back at each frame's commit, and the
+ * read waits until SwiftShader has done all the frame asked of it. For sigma's first frame that is
+ * building a pipeline for each program drawn for the first time, then drawing: the commit of the
+ * article's first frame waited 0.25 s in it here, the page's thread blocked all along. So where the
+ * WebGL is software, the renderer's WebGL canvas is kept off the page (`display: none`: nothing
+ * reads it back) until a fence placed after that frame has passed, and a 2D canvas under sigma's
+ * labels shows the same picture meanwhile: every actor and relation from sigma's own display data
+ * (after the renderer's reducers), where sigma's shaders put them. The WebGL canvas then takes its
+ * place, holding the frame sigma drew, with nothing drawn again.
+ *
+ * Sigma drawing again before that (a pointer over the graph, a filter, a resize) or the camera
+ * moving (which moves the picture sigma drew, see moving-picture.ts) puts the WebGL canvas on the
+ * page at once: the poster only ever shows the frame sigma drew first.
+ */
+import type Sigma from "sigma";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import { controlPoint, controlUpTo, curveAt, dashBands, headOf, inThinGap, isSoftwareRenderer, linePixels, type Head, type Point } from "./poster-shapes";
+
+// `any`: only sigma's graph, display data, camera and events are read here, whatever its attribute types.
+type AnySigma = Sigma<any, any, any>;
+
+/** How long the poster may wait for its fence before the WebGL canvas is shown anyway. */
+const MOST_WAIT_MS = 3000;
+
+/** Sigma's disc fades out over its last pixel: half of it shows. */
+const DISC_FADE = 1;
+
+type Drawn = EdgeDisplayData & { curvature?: number; dashed?: boolean; directed?: boolean };
+
+/** Whether the WebGL that draws `gl` runs without a GPU, by the name of its renderer. */
+function softwareWebGL(gl: WebGL2RenderingContext): boolean {
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  return typeof name === "string" && isSoftwareRenderer(name);
+}
+
+export class Poster {
+  private readonly canvas: HTMLCanvasElement;
+  private shown = false;
+  private poll = 0;
+  private readonly since = performance.now();
+  private readonly onDrawn = () => this.show();
+  private readonly onMoved = () => this.show();
+  private readonly webGLShown: Promise<void>;
+  private markShown!: () => void;
+
+  /**
+   * Draws the poster and takes sigma's WebGL canvas off the page, once sigma has drawn its first
+   * frame; null where WebGL has a GPU, or no fences (WebGL 1), where nothing is to be gained.
+   */
+  static hold(sigma: AnySigma): Poster | null {
+    const webgl = sigma.getCanvases().nodes;
+    const gl = webgl?.getContext("webgl2");
+    if (!webgl || !gl || !softwareWebGL(gl)) return null;
+    const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    if (!sync) return null;
+    // Sent now, or the fence would wait for whatever flushes next.
+    gl.flush();
+    return new Poster(sigma, webgl, gl, sync);
+  }
+
+  private constructor(
+    private readonly sigma: AnySigma,
+    private readonly webgl: HTMLCanvasElement,
+    private readonly gl: WebGL2RenderingContext,
+    private readonly sync: WebGLSync,
+  ) {
+    this.webGLShown = new Promise((resolve) => (this.markShown = resolve));
+    this.canvas = document.createElement("canvas");
+    this.canvas.className = "sigma-poster";
+    this.canvas.setAttribute("aria-hidden", "true");
+    drawPoster(this.canvas, sigma);
+    webgl.before(this.canvas);
+    webgl.style.display = "none";
+    sigma.on("afterRender", this.onDrawn);
+    sigma.getCamera().on("updated", this.onMoved);
+    this.poll = requestAnimationFrame(this.check);
+  }
+
+  /** Resolves once the WebGL canvas is back on the page (at the next frame's commit). */
+  whenWebGLShown(): Promise<void> {
+    return this.webGLShown;
+  }
+
+  /** The WebGL canvas in the poster's place, now. */
+  show(): void {
+    if (this.shown) return;
+    this.shown = true;
+    this.stop();
+    this.webgl.style.display = "";
+    this.canvas.remove();
+    this.markShown();
+  }
+
+  /** Lets go of the fence and the listeners, and takes the poster off the page: the renderer is going. */
+  dispose(): void {
+    this.show();
+  }
+
+  private readonly check = () => {
+    this.poll = 0;
+    const gl = this.gl;
+    // A fence's status changes between tasks only, so looking once a frame is enough.
+    if (gl.isContextLost() || gl.getSyncParameter(this.sync, gl.SYNC_STATUS) === gl.SIGNALED || performance.now() - this.since > MOST_WAIT_MS) this.show();
+    else this.poll = requestAnimationFrame(this.check);
+  };
+
+  private stop(): void {
+    if (this.poll) cancelAnimationFrame(this.poll);
+    this.poll = 0;
+    this.sigma.off("afterRender", this.onDrawn);
+    this.sigma.getCamera().off("updated", this.onMoved);
+    if (!this.gl.isContextLost()) this.gl.deleteSync(this.sync);
+  }
+}
+
+/** What sigma drew in its first frame, drawn again in 2D on `canvas`, sized as sigma's canvases are. */
+function drawPoster(canvas: HTMLCanvasElement, sigma: AnySigma): void {
+  const { width, height } = sigma.getDimensions();
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  Object.assign(canvas.style, { position: "absolute", inset: "0", width: `${width}px`, height: `${height}px` });
+  const context = canvas.getContext("2d");
+  if (!context) return;
+  context.scale(ratio, ratio);
+  const graph = sigma.getGraph();
+  const nodes = new Map<string, { at: Point; size: number; data: NodeDisplayData }>();
+  graph.forEachNode((node) => {
+    const data = sigma.getNodeDisplayData(node);
+    if (data && !data.hidden) nodes.set(node, { at: sigma.framedGraphToViewport(data), size: sigma.scaleSize(data.size), data });
+  });
+  drawRelations(context, sigma, nodes, ratio);
+  // Sigma's order: by z-index where it orders by it, later ones on top.
+  const ordered = [...nodes.values()];
+  if (sigma.getSetting("zIndex")) ordered.sort((a, b) => (a.data.zIndex ?? 0) - (b.data.zIndex ?? 0));
+  for (const { at, size, data } of ordered) {
+    context.fillStyle = data.color;
+    context.beginPath();
+    context.arc(at.x, at.y, Math.max(size - DISC_FADE / 2, 0), 0, 2 * Math.PI);
+    context.fill();
+  }
+}
+
+/**
+ * The relations, behind the actors: sigma draws its edge programs in the order of its settings, each
+ * its edges by z-index, and each behind what the canvas holds already (shared-canvas.ts), so the
+ * first drawn is on top; here the last drawn is, and they are drawn the other way round.
+ */
+function drawRelations(context: CanvasRenderingContext2D, sigma: AnySigma, nodes: Map<string, { at: Point; size: number }>, ratio: number): void {
+  const programs = Object.keys(sigma.getSetting("edgeProgramClasses") ?? {});
+  const defaultType = sigma.getSetting("defaultEdgeType");
+  const edges: { data: Drawn; source: { at: Point; size: number }; target: { at: Point; size: number }; program: number }[] = [];
+  sigma.getGraph().forEachEdge((edge, _attributes, source, target) => {
+    const data = sigma.getEdgeDisplayData(edge) as Drawn | undefined;
+    const from = nodes.get(source);
+    const to = nodes.get(target);
+    // Sigma leaves out an edge whose end is hidden, as well as a hidden edge.
+    if (!data || data.hidden || !from || !to) return;
+    edges.push({ data, source: from, target: to, program: programs.indexOf(data.type ?? defaultType) });
+  });
+  const byZ = sigma.getSetting("zIndex");
+  edges.sort((a, b) => a.program - b.program || (byZ ? (a.data.zIndex ?? 0) - (b.data.zIndex ?? 0) : 0));
+  const thin = edges.filter((edge) => edge.data.type === "thin");
+  // Written pixel by pixel, before anything else is drawn on the canvas (which they replace).
+  if (thin.length > 0) drawThinLines(context, thin, ratio);
+  const minThickness = sigma.getSetting("minEdgeThickness");
+  // Sigma's shaders fade a line's last `feather` pixels of the screen on either side out: half of it shows.
+  const feather = sigma.getSetting("antiAliasingFeather") / ratio;
+  for (let i = edges.length - 1; i >= 0; i--) {
+    const { data, source, target } = edges[i]!;
+    if (data.type === "thin") continue;
+    const thickness = Math.max(minThickness, sigma.scaleSize(data.size));
+    drawRelation(context, source.at, target, data, thickness, feather);
+  }
+}
+
+/**
+ * The large profile's lines, one pixel of the screen wide and not smoothed, as sigma's line
+ * program draws them: smoothed 2D strokes would spread each over two rows, a dense graph's every
+ * line of them paler and wider. `lines` in sigma's order; the first ends on top.
+ */
+function drawThinLines(context: CanvasRenderingContext2D, lines: readonly { data: Drawn; source: { at: Point }; target: { at: Point } }[], ratio: number): void {
+  const { width, height } = context.canvas;
+  const image = context.createImageData(width, height);
+  const pixels = image.data;
+  const rgba = colorReader(context);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const { data, source, target } = lines[i]!;
+    const [r, g, b, a] = rgba(data.color);
+    const [x0, y0, x1, y1] = [source.at.x * ratio, source.at.y * ratio, target.at.x * ratio, target.at.y * ratio];
+    linePixels(x0, y0, x1, y1, (x, y) => {
+      if (x < 0 || y < 0 || x >= width || y >= height) return;
+      if (data.dashed && inThinGap(Math.hypot(x + 0.5 - x0, y + 0.5 - y0), ratio)) return;
+      // Over what is there: the pixels hold colours not multiplied by their alpha.
+      const at = 4 * (y * width + x);
+      const below = (pixels[at + 3]! / 255) * (1 - a);
+      const alpha = a + below;
+      if (alpha === 0) return;
+      pixels[at] = (r * a + pixels[at]! * below) / alpha;
+      pixels[at + 1] = (g * a + pixels[at + 1]! * below) / alpha;
+      pixels[at + 2] = (b * a + pixels[at + 2]! * below) / alpha;
+      pixels[at + 3] = alpha * 255;
+    });
+  }
+  context.putImageData(image, 0, 0);
+}
+
+/** Reads a CSS colour as red, green, blue (0-255) and alpha (0-1), by way of the context's own parsing. */
+function colorReader(context: CanvasRenderingContext2D): (color: string) => [number, number, number, number] {
+  const known = new Map<string, [number, number, number, number]>();
+  return (color) => {
+    let found = known.get(color);
+    if (!found) {
+      context.fillStyle = "#000000";
+      context.fillStyle = color;
+      const parsed = String(context.fillStyle);
+      const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(parsed);
+      const channels = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(parsed);
+      found = hex
+        ? [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16), 1]
+        : channels
+          ? [Number(channels[1]), Number(channels[2]), Number(channels[3]), channels[4] === undefined ? 1 : Number(channels[4])]
+          : [0, 0, 0, 1];
+      known.set(color, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * A relation as sigma's programs draw it: a line `thickness` wide, curved where it has a curvature,
+ * narrowing into a head at a one-way relation's target, dashed in bands across its chord.
+ */
+function drawRelation(context: CanvasRenderingContext2D, a: Point, target: { at: Point; size: number }, data: Drawn, thickness: number, feather: number): void {
+  const b = target.at;
+  const c = controlPoint(a, b, data.curvature ?? 0);
+  const head = data.directed ? headOf(a, c, b, target.size, thickness, feather) : null;
+  context.save();
+  if (data.dashed) clipToDashes(context, a, b, thickness, Math.abs(data.curvature ?? 0) * Math.hypot(b.x - a.x, b.y - a.y) + 4 * thickness);
+  // The middling graphs' straight arrows have their heads drawn by a program of their own, which has no dashes.
+  if (head && data.type === "arrow") {
+    context.restore();
+    drawHead(context, head, data.color);
+    context.save();
+    if (data.dashed) clipToDashes(context, a, b, thickness, 4 * thickness);
+  }
+  context.strokeStyle = data.color;
+  context.fillStyle = data.color;
+  context.lineWidth = Math.max(thickness - feather, 0.5);
+  context.setLineDash([]);
+  context.beginPath();
+  context.moveTo(a.x, a.y);
+  if (head) {
+    const end = curveAt(a, c, b, head.until);
+    const control = controlUpTo(a, c, head.until);
+    context.quadraticCurveTo(control.x, control.y, end.x, end.y);
+  } else {
+    context.quadraticCurveTo(c.x, c.y, b.x, b.y);
+  }
+  context.stroke();
+  if (head && data.type !== "arrow") drawHead(context, head, data.color);
+  context.restore();
+}
+
+/** A head: a triangle from its base, across the line, to its point. */
+function drawHead(context: CanvasRenderingContext2D, head: Head, color: string): void {
+  const dx = head.tip.x - head.base.x;
+  const dy = head.tip.y - head.base.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const nx = (-dy / length) * head.halfWidth;
+  const ny = (dx / length) * head.halfWidth;
+  context.fillStyle = color;
+  context.beginPath();
+  context.moveTo(head.base.x + nx, head.base.y + ny);
+  context.lineTo(head.tip.x, head.tip.y);
+  context.lineTo(head.base.x - nx, head.base.y - ny);
+  context.closePath();
+  context.fill();
+}
+
+/** Clips to the dashes' bands across the chord from `a` to `b`, `reach` pixels to either side of it. */
+function clipToDashes(context: CanvasRenderingContext2D, a: Point, b: Point, thickness: number, reach: number): void {
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  context.translate(a.x, a.y);
+  context.rotate(Math.atan2(b.y - a.y, b.x - a.x));
+  context.beginPath();
+  for (const [from, to] of dashBands(length, thickness)) context.rect(from, -reach, to - from, 2 * reach);
+  context.rotate(-Math.atan2(b.y - a.y, b.x - a.x));
+  context.translate(-a.x, -a.y);
+  context.clip();
+}
