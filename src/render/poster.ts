@@ -17,7 +17,8 @@
  */
 import type Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import { controlPoint, controlUpTo, curveAt, dashBands, headOf, inThinGap, isSoftwareRenderer, linePixels, type Head, type Point } from "./poster-shapes";
+import { controlPoint, controlUpTo, curveAt, dashBands, headOf, inThinGap, linePixels, type Head, type Point } from "./poster-shapes";
+import { drawsInSoftware } from "./shared-canvas";
 
 // `any`: only sigma's graph, display data, camera and events are read here, whatever its attribute types.
 type AnySigma = Sigma<any, any, any>;
@@ -29,13 +30,6 @@ const MOST_WAIT_MS = 3000;
 const DISC_FADE = 1;
 
 type Drawn = EdgeDisplayData & { curvature?: number; dashed?: boolean; directed?: boolean };
-
-/** Whether the WebGL that draws `gl` runs without a GPU, by the name of its renderer. */
-function softwareWebGL(gl: WebGL2RenderingContext): boolean {
-  const info = gl.getExtension("WEBGL_debug_renderer_info");
-  const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
-  return typeof name === "string" && isSoftwareRenderer(name);
-}
 
 export class Poster {
   private readonly canvas: HTMLCanvasElement;
@@ -54,7 +48,7 @@ export class Poster {
   static hold(sigma: AnySigma): Poster | null {
     const webgl = sigma.getCanvases().nodes;
     const gl = webgl?.getContext("webgl2");
-    if (!webgl || !gl || !softwareWebGL(gl)) return null;
+    if (!webgl || !gl || !drawsInSoftware(sigma)) return null;
     const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
     if (!sync) return null;
     // Sent now, or the fence would wait for whatever flushes next.
@@ -124,7 +118,9 @@ function drawPoster(canvas: HTMLCanvasElement, sigma: AnySigma): void {
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   Object.assign(canvas.style, { position: "absolute", inset: "0", width: `${width}px`, height: `${height}px` });
-  const context = canvas.getContext("2d");
+  // A canvas of the page's own memory: one the GPU's way would set up a context in the GPU process
+  // (SwiftShader here) while the page waits, as sigma's did.
+  const context = canvas.getContext("2d", { willReadFrequently: true });
   if (!context) return;
   context.scale(ratio, ratio);
   const graph = sigma.getGraph();

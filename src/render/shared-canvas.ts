@@ -18,6 +18,7 @@ import type { Attributes } from "graphology-types";
 import type { ProgramClass } from "./program-class";
 import type { NodeDisplayData } from "sigma/types";
 import type { NodeProgramType } from "sigma/rendering";
+import { isSoftwareRenderer } from "./poster-shapes";
 
 type Context = WebGLRenderingContext | WebGL2RenderingContext;
 
@@ -88,10 +89,32 @@ class HoverDiscs {
   }
 }
 
+/** Each sigma's WebGL, where it runs without a GPU (see drawsInSoftware). */
+const software = new WeakSet<object>();
+
+/**
+ * Whether a sigma's WebGL runs without a GPU, by the name of its renderer (read as its context was
+ * made: asked later, the answer waits for the GPU process to work through all sigma asked of it).
+ */
+export function drawsInSoftware(sigma: object): boolean {
+  return software.has(sigma);
+}
+
+function softwareWebGL(gl: Context): boolean {
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  return typeof name === "string" && isSoftwareRenderer(name);
+}
+
 /** Sigma with one WebGL canvas; see the module's comment. */
 export class SharedCanvasSigma<N extends Attributes, E extends Attributes> extends Sigma<N, E> {
   override createWebGLContext(id: string, options: WebGLOptions = {}): WebGLRenderingContext {
     const internals = this as unknown as SigmaInternals;
+    if (id === "edges") {
+      const gl = super.createWebGLContext(id, options);
+      if (softwareWebGL(gl)) software.add(this);
+      return gl;
+    }
     if (id === "nodes" && internals.elements.edges instanceof HTMLCanvasElement) {
       const shared = internals.elements.edges;
       const gl = super.createWebGLContext(id, onCanvas(options, shared));
