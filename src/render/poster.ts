@@ -118,9 +118,7 @@ function drawPoster(canvas: HTMLCanvasElement, sigma: AnySigma): void {
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   Object.assign(canvas.style, { position: "absolute", inset: "0", width: `${width}px`, height: `${height}px` });
-  // A canvas of the page's own memory: one the GPU's way would set up a context in the GPU process
-  // (SwiftShader here) while the page waits, as sigma's did.
-  const context = canvas.getContext("2d", { willReadFrequently: true });
+  const context = canvas.getContext("2d");
   if (!context) return;
   context.scale(ratio, ratio);
   const graph = sigma.getGraph();
