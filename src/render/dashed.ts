@@ -11,7 +11,7 @@
  *
  * A small graph draws every relation with one program (relation-program.ts);
  * a graph of middling size with one per shape, whose frames cost it a third
- * to a half as much (sigma's straight edges here, measured along the edge in thicknesses,
+ * to a half as much (sigma's straight edges here, measured along the edge in widths,
  * and its curves, along the chord); the large-graph profile's one-pixel lines
  * (sigma's line program, two vertices an edge), from the source's place on
  * screen: drawn as rectangles instead, their hostile lines took four times as
@@ -26,7 +26,7 @@ import { pickLater } from "./picking";
 import { uninstanced } from "./uninstanced";
 import { DASHED, extended, FLOAT, flagged, insert, type Definition, type EntenteEdgeProgram, type ProgramBase, type UniformTarget } from "./shader-patch";
 
-/** Dash and period, in edge thicknesses: a dash of 5, a gap of 3. */
+/** Dash and period, in edge widths: a dash of 5, a gap of 3. */
 const DASH = "5.0";
 const PERIOD = "8.0";
 
@@ -46,13 +46,19 @@ function withDashedFlag(vertex: string): string {
   );
 }
 
-/** Straight edges: the distance along the edge comes from the vertex shader, where both ends are known. */
-export function dashStraightShaders(vertex: string, fragment: string): { vertex: string; fragment: string } {
-  return {
+/**
+ * Straight edges: the distance along the edge comes from the vertex shader, where both ends are
+ * known, in `length` (graph units) from the source to where the edge's far end is drawn. Sigma's
+ * `webGLThickness` is half the edge's width (each side is that far from the middle): counted in
+ * whole widths, the dashes are as long as the curves'. (Until 30 November 2026 they were half as
+ * long, and squeezed on an arrow's body.)
+ */
+function dashStraight(length: string): (vertex: string, fragment: string) => { vertex: string; fragment: string } {
+  return (vertex, fragment) => ({
     vertex: insert(
       insert(withDashedFlag(vertex), "varying float v_thickness;", "\nvarying float v_dash;", "after"),
       "v_thickness = webGLThickness / u_zoomRatio;",
-      "\n  v_dash = a_positionCoef * length(a_positionEnd - a_positionStart) / webGLThickness;",
+      `\n  v_dash = a_positionCoef * ${length} / (2.0 * webGLThickness);`,
       "after",
     ),
     fragment: insert(
@@ -61,8 +67,14 @@ export function dashStraightShaders(vertex: string, fragment: string): { vertex:
       gap("v_dash"),
       "after",
     ),
-  };
+  });
 }
+
+/** Sigma's rectangle program: from one node's centre to the other's. */
+export const dashStraightShaders = dashStraight("length(a_positionEnd - a_positionStart)");
+
+/** Sigma's clamped program (an arrow's body), whose far end is drawn short of the target by its radius and the head's length. */
+export const dashClampedShaders = dashStraight("(length(a_positionEnd - a_positionStart) - webGLNodeRadius - webGLArrowHeadLength)");
 
 /** Edges drawn in viewport pixels (sigma's curves): the distance is measured along the chord from the source, in thicknesses. */
 export function dashCurveShaders(vertex: string, fragment: string): { vertex: string; fragment: string } {
@@ -157,7 +169,7 @@ export const DashableThinProgram = pickLater(dashableThin());
 // first drawn is on top, and every head is to be over every body, as sigma draws them.
 export const DashableArrowProgram = createEdgeCompoundProgram<ActorNode, RelationEdge>([
   pickLater(uninstanced(EdgeArrowHeadProgram as unknown as EntenteEdgeProgram)),
-  pickLater(uninstanced(flagged(EdgeClampedProgram, dashStraightShaders, [DASHED]))),
+  pickLater(uninstanced(flagged(EdgeClampedProgram, dashClampedShaders, [DASHED]))),
 ]);
 export const DashableCurveProgram = pickLater(uninstanced(flagged(EdgeCurveProgram, dashCurveShaders, [DASHED])));
 export const DashableCurvedArrowProgram = pickLater(uninstanced(flagged(EdgeCurvedArrowProgram, dashCurveShaders, [DASHED])));

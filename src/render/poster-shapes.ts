@@ -91,7 +91,7 @@ export function headOf(a: Point, c: Point, b: Point, targetSize: number, thickne
   return { base: curveAt(a, c, b, until), tip: curveAt(a, c, b, tipAt), until, halfWidth: Math.max(HEAD_WIDTH * thickness - feather, 0) / 2 };
 }
 
-/** A dash and the dash with its gap, in thicknesses along the chord from the source (dashed.ts). */
+/** A dash and the dash with its gap, in widths along the chord from the source (dashed.ts). */
 export const DASH = 5;
 export const DASH_PERIOD = 8;
 

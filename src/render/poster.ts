@@ -53,7 +53,15 @@ export class Poster {
     if (!sync) return null;
     // Sent now, or the fence would wait for whatever flushes next.
     gl.flush();
-    return new Poster(sigma, webgl, gl, sync);
+    try {
+      return new Poster(sigma, webgl, gl, sync);
+    } catch (error) {
+      // A picture that cannot be drawn (a canvas too big for memory) is only a head start lost.
+      console.warn("the graph's first frame waits for WebGL", error);
+      gl.deleteSync(sync);
+      webgl.style.display = "";
+      return null;
+    }
   }
 
   private constructor(
@@ -67,6 +75,7 @@ export class Poster {
     this.canvas.className = "sigma-poster";
     this.canvas.setAttribute("aria-hidden", "true");
     drawPoster(this.canvas, sigma);
+    // Nothing below may throw: the poster is on the page from here, and sigma's listeners follow.
     webgl.before(this.canvas);
     webgl.style.display = "none";
     sigma.on("afterRender", this.onDrawn);
@@ -74,7 +83,7 @@ export class Poster {
     this.poll = requestAnimationFrame(this.check);
   }
 
-  /** Resolves once the WebGL canvas is back on the page (at the next frame's commit). */
+  /** Resolves once the WebGL canvas is back in the page (on screen after the next frame's commit). */
   whenWebGLShown(): Promise<void> {
     return this.webGLShown;
   }
@@ -164,11 +173,20 @@ function drawRelations(context: CanvasRenderingContext2D, sigma: AnySigma, nodes
   const minThickness = sigma.getSetting("minEdgeThickness");
   // Sigma's shaders fade a line's last `feather` pixels of the screen on either side out: half of it shows.
   const feather = sigma.getSetting("antiAliasingFeather") / ratio;
+  // A middling graph's straight arrows are a compound program that draws every head before every
+  // body: behind, each head is over all the bodies. Their heads are drawn here once the bodies are.
+  const arrowHeads: { head: Head; color: string }[] = [];
   for (let i = edges.length - 1; i >= 0; i--) {
     const { data, source, target } = edges[i]!;
     if (data.type === "thin") continue;
     const thickness = Math.max(minThickness, sigma.scaleSize(data.size));
-    drawRelation(context, source.at, target, data, thickness, feather);
+    const head = drawRelation(context, source.at, target, data, thickness, feather);
+    if (head && data.type === "arrow") arrowHeads.push({ head, color: data.color });
+    const next = edges[i - 1];
+    if (arrowHeads.length > 0 && next?.data.type !== "arrow") {
+      for (let h = arrowHeads.length - 1; h >= 0; h--) drawHead(context, arrowHeads[h]!.head, arrowHeads[h]!.color);
+      arrowHeads.length = 0;
+    }
   }
 }
 
@@ -227,21 +245,17 @@ function colorReader(context: CanvasRenderingContext2D): (color: string) => [num
 
 /**
  * A relation as sigma's programs draw it: a line `thickness` wide, curved where it has a curvature,
- * narrowing into a head at a one-way relation's target, dashed in bands across its chord.
+ * narrowing into a head at a one-way relation's target, dashed in bands across its chord. A middling
+ * graph's straight arrow ("arrow") has its head drawn by a program of its own, with neither dashes
+ * nor smoothing: it is given back to be drawn over every arrow's body, the others' are drawn here.
  */
-function drawRelation(context: CanvasRenderingContext2D, a: Point, target: { at: Point; size: number }, data: Drawn, thickness: number, feather: number): void {
+function drawRelation(context: CanvasRenderingContext2D, a: Point, target: { at: Point; size: number }, data: Drawn, thickness: number, feather: number): Head | null {
   const b = target.at;
   const c = controlPoint(a, b, data.curvature ?? 0);
-  const head = data.directed ? headOf(a, c, b, target.size, thickness, feather) : null;
+  const ownHead = data.type === "arrow";
+  const head = data.directed ? headOf(a, c, b, target.size, thickness, ownHead ? 0 : feather) : null;
   context.save();
   if (data.dashed) clipToDashes(context, a, b, thickness, Math.abs(data.curvature ?? 0) * Math.hypot(b.x - a.x, b.y - a.y) + 4 * thickness);
-  // The middling graphs' straight arrows have their heads drawn by a program of their own, which has no dashes.
-  if (head && data.type === "arrow") {
-    context.restore();
-    drawHead(context, head, data.color);
-    context.save();
-    if (data.dashed) clipToDashes(context, a, b, thickness, 4 * thickness);
-  }
   context.strokeStyle = data.color;
   context.fillStyle = data.color;
   context.lineWidth = Math.max(thickness - feather, 0.5);
@@ -256,8 +270,9 @@ function drawRelation(context: CanvasRenderingContext2D, a: Point, target: { at:
     context.quadraticCurveTo(c.x, c.y, b.x, b.y);
   }
   context.stroke();
-  if (head && data.type !== "arrow") drawHead(context, head, data.color);
+  if (head && !ownHead) drawHead(context, head, data.color);
   context.restore();
+  return head;
 }
 
 /** A head: a triangle from its base, across the line, to its point. */

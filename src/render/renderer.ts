@@ -184,7 +184,7 @@ export class GraphRenderer {
   /** Where WebGL is software: the first frame in 2D, while SwiftShader draws sigma's (see poster.ts). */
   private readonly poster: Poster | null;
 
-  /** Resolves once sigma's WebGL canvas is on the page, at the next frame's commit: at once where no poster stood in for it. */
+  /** Resolves once sigma's WebGL canvas is back in the page (on screen after the next frame's commit): at once where no poster stood in for it. */
   whenWebGLShown(): Promise<void> {
     return this.poster?.whenWebGLShown() ?? Promise.resolve();
   }

@@ -135,16 +135,16 @@ export interface GraphLook {
 }
 
 /**
- * What the graph looks like to a person: a screenshot of the graph, decoded in
- * the page itself (no image library needed).
+ * What the graph looks like to a person: a screenshot of the graph (or `png`, one taken before),
+ * decoded in the page itself (no image library needed).
  */
 export async function lookAtGraph(
   page: Page,
   points: { x: number; y: number }[] = [],
   background: Rgb = [247, 247, 245],
-  { exact = false }: { exact?: boolean } = {},
+  { exact = false, png }: { exact?: boolean; png?: Buffer } = {},
 ): Promise<GraphLook> {
-  const png = await page.locator("#graph").screenshot();
+  png ??= await page.locator("#graph").screenshot();
   return page.evaluate(
     async ({ base64, points, background, reach }) => {
       const image = new Image();

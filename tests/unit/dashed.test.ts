@@ -14,7 +14,7 @@ vi.hoisted(() => {
 const { EdgeClampedProgram, EdgeLineProgram, EdgeRectangleProgram } = await import("sigma/rendering");
 const { floatColor } = await import("sigma/utils");
 const { default: EdgeCurveProgram } = await import("@sigma/edge-curve");
-const { dashCurveShaders, dashStraightShaders, dashThinShaders, DashableCurveProgram, DashableLineProgram, DashableThinProgram } = await import("../../src/render/dashed");
+const { dashClampedShaders, dashCurveShaders, dashStraightShaders, dashThinShaders, DashableCurveProgram, DashableLineProgram, DashableThinProgram } = await import("../../src/render/dashed");
 
 interface Definition {
   VERTEX_SHADER_SOURCE: string;
@@ -34,13 +34,23 @@ const definitionOf = (program: unknown): Definition =>
   (program as { prototype: { getDefinition(this: unknown): Definition } }).prototype.getDefinition.call({});
 
 describe("dashable edge programs", () => {
-  it("measure the distance along a straight edge in thicknesses and leave gaps in dashed edges only, never when picking", () => {
-    for (const base of [EdgeRectangleProgram, EdgeClampedProgram]) {
+  it("measure the distance along a straight edge in widths (sigma's webGLThickness is half one) and leave gaps in dashed edges only, never when picking", () => {
+    for (const [base, patch, length] of [
+      [EdgeRectangleProgram, dashStraightShaders, "length(a_positionEnd - a_positionStart)"],
+      // An arrow's body ends short of the target, by its radius and the head's length: the dashes are measured to there.
+      [EdgeClampedProgram, dashClampedShaders, "(length(a_positionEnd - a_positionStart) - webGLNodeRadius - webGLArrowHeadLength)"],
+    ] as const) {
       const original = definitionOf(base);
-      const { vertex, fragment } = dashStraightShaders(original.VERTEX_SHADER_SOURCE, original.FRAGMENT_SHADER_SOURCE);
+      const { vertex, fragment } = patch(original.VERTEX_SHADER_SOURCE, original.FRAGMENT_SHADER_SOURCE);
       expect(vertex).toContain("attribute float a_dashed;");
       expect(vertex).toContain("v_dashed = a_dashed;");
-      expect(vertex).toContain("v_dash = a_positionCoef * length(a_positionEnd - a_positionStart) / webGLThickness;");
+      expect(vertex).toContain(`v_dash = a_positionCoef * ${length} / (2.0 * webGLThickness);`);
+      // Sigma's own sizes, from which the patch reads: the half width, and where the body ends.
+      expect(original.VERTEX_SHADER_SOURCE).toContain("gl_Position = vec4((u_matrix * vec3(position + unitNormal * webGLThickness");
+      if (base === EdgeClampedProgram) {
+        expect(vertex.indexOf("float webGLArrowHeadLength")).toBeLessThan(vertex.indexOf("v_dash = "));
+        expect(vertex.indexOf("float webGLNodeRadius")).toBeLessThan(vertex.indexOf("v_dash = "));
+      }
       expect(fragment).toMatch(/#ifndef PICKING_MODE\s+if \(v_dashed > 0\.5 && mod\(v_dash, 8\.0\) > 5\.0\) discard;\s+#endif/);
     }
   });
