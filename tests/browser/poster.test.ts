@@ -184,6 +184,17 @@ function placedMiddling(): unknown {
   };
 }
 
+/** A dataset from an address, its fences held: the poster against sigma's frame (see compare). */
+async function compareDataset(dataset: unknown): Promise<OpenPage & { differ: number; inked: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const body = JSON.stringify(dataset);
+  await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }));
+  await page.addInitScript(HOLD_FENCES);
+  const { errors } = await openOn(page, `?data=${encodeURIComponent(`${ORIGIN}/dataset.json`)}`);
+  const { poster, webgl } = await posterThenWebGL(page);
+  return { page, errors, ...(await compare(page, poster, webgl)) };
+}
+
 describe("the first frame drawn in 2D while SwiftShader draws sigma's", () => {
   it("shows the article as sigma then draws it: relations, heads, dashes and discs, under sigma's own labels", async () => {
     for (const lang of ["en", "fa"]) {
@@ -230,13 +241,7 @@ describe("the first frame drawn in 2D while SwiftShader draws sigma's", () => {
   });
 
   it("draws a large graph laid out in its file, its relations one pixel wide, as sigma does", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const body = JSON.stringify(placedLarge());
-    await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }));
-    await page.addInitScript(HOLD_FENCES);
-    const { errors } = await openOn(page, `?data=${encodeURIComponent(`${ORIGIN}/placed.json`)}`);
-    const { poster, webgl } = await posterThenWebGL(page);
-    const { differ, inked } = await compare(page, poster, webgl);
+    const { page, errors, differ, inked } = await compareDataset(placedLarge());
     expect(inked).toBeGreaterThan(0.1);
     // One-pixel lines, not smoothed, as sigma draws them (smoothed, about a tenth of the pixels differed).
     expect(differ).toBeLessThan(0.015);
@@ -245,13 +250,7 @@ describe("the first frame drawn in 2D while SwiftShader draws sigma's", () => {
   });
 
   it("draws a middling graph's lines, curves, arrows and dashes, each with sigma's program for its shape, as sigma does", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const body = JSON.stringify(placedMiddling());
-    await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }));
-    await page.addInitScript(HOLD_FENCES);
-    const { errors } = await openOn(page, `?data=${encodeURIComponent(`${ORIGIN}/middling.json`)}`);
-    const { poster, webgl } = await posterThenWebGL(page);
-    const { differ, inked } = await compare(page, poster, webgl);
+    const { page, errors, differ, inked } = await compareDataset(placedMiddling());
     expect(inked).toBeGreaterThan(0.05);
     // A dense graph of lines 3 pixels wide: about 1% differ, by their smoothing (and 6% when straight
     // dashes were measured in half widths, as sigma's straight programs did before 30 November 2026).
