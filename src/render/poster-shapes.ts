@@ -16,13 +16,8 @@ export function isSoftwareRenderer(name: string): boolean {
   return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
 }
 
-/**
- * A relation's control point, as sigma's curve shaders place it: midpoint + curvature × (−dy, dx)
- * in WebGL's y-up viewport, which is (dy, −dx) here. A curvature of 0 puts it on the chord.
- */
-export function controlPoint(a: Point, b: Point, curvature: number): Point {
-  return { x: (a.x + b.x) / 2 + curvature * (b.y - a.y), y: (a.y + b.y) / 2 - curvature * (b.x - a.x) };
-}
+/** A relation's control point, the SVG export's: where sigma's curve shaders put it. */
+export { controlPoint } from "../core/export";
 
 /** The quadratic Bézier curve from `a` to `b` about `c`, at `t` (0 at `a`, 1 at `b`). */
 export function curveAt(a: Point, c: Point, b: Point, t: number): Point {

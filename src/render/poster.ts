@@ -16,7 +16,8 @@
  * page at once: the poster only ever shows the frame sigma drew first.
  */
 import type Sigma from "sigma";
-import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { EdgeDisplayData } from "sigma/types";
+import { drawnNodes } from "./drawn-nodes";
 import { controlPoint, controlUpTo, curveAt, dashBands, headOf, inThinGap, linePixels, type Head, type Point } from "./poster-shapes";
 import { drawsInSoftware } from "./shared-canvas";
 
@@ -36,8 +37,8 @@ export class Poster {
   private shown = false;
   private poll = 0;
   private readonly since = performance.now();
-  private readonly onDrawn = () => this.show();
-  private readonly onMoved = () => this.show();
+  /** For sigma's events: a frame drawn, the camera moved. */
+  private readonly showNow = () => this.show();
   private readonly webGLShown: Promise<void>;
   private markShown!: () => void;
 
@@ -78,8 +79,8 @@ export class Poster {
     // Nothing below may throw: the poster is on the page from here, and sigma's listeners follow.
     webgl.before(this.canvas);
     webgl.style.display = "none";
-    sigma.on("afterRender", this.onDrawn);
-    sigma.getCamera().on("updated", this.onMoved);
+    sigma.on("afterRender", this.showNow);
+    sigma.getCamera().on("updated", this.showNow);
     this.poll = requestAnimationFrame(this.check);
   }
 
@@ -114,8 +115,8 @@ export class Poster {
   private stop(): void {
     if (this.poll) cancelAnimationFrame(this.poll);
     this.poll = 0;
-    this.sigma.off("afterRender", this.onDrawn);
-    this.sigma.getCamera().off("updated", this.onMoved);
+    this.sigma.off("afterRender", this.showNow);
+    this.sigma.getCamera().off("updated", this.showNow);
     if (!this.gl.isContextLost()) this.gl.deleteSync(this.sync);
   }
 }
@@ -130,12 +131,7 @@ function drawPoster(canvas: HTMLCanvasElement, sigma: AnySigma): void {
   const context = canvas.getContext("2d");
   if (!context) return;
   context.scale(ratio, ratio);
-  const graph = sigma.getGraph();
-  const nodes = new Map<string, { at: Point; size: number; data: NodeDisplayData }>();
-  graph.forEachNode((node) => {
-    const data = sigma.getNodeDisplayData(node);
-    if (data && !data.hidden) nodes.set(node, { at: sigma.framedGraphToViewport(data), size: sigma.scaleSize(data.size), data });
-  });
+  const nodes = drawnNodes(sigma);
   drawRelations(context, sigma, nodes, ratio);
   // Sigma's order: by z-index where it orders by it, later ones on top.
   const ordered = [...nodes.values()];

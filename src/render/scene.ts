@@ -4,6 +4,7 @@
  */
 import type { SvgEdge, SvgNode } from "../core/export";
 import { datasetId } from "../core/graph";
+import { drawnNodes } from "./drawn-nodes";
 import type { GraphRenderer } from "./renderer";
 
 export interface DrawnScene {
@@ -15,22 +16,14 @@ export interface DrawnScene {
 
 export function drawnScene(renderer: GraphRenderer, isHostile: (edge: string) => boolean): DrawnScene {
   const sigma = renderer.sigma;
-  const graph = sigma.getGraph();
   const { width, height } = sigma.getDimensions();
+  const drawn = drawnNodes(sigma);
   const nodes: SvgNode[] = [];
-  const at = new Map<string, { x: number; y: number; size: number }>();
-  graph.forEachNode((node) => {
-    const data = sigma.getNodeDisplayData(node);
-    if (!data || data.hidden) return;
-    const p = sigma.framedGraphToViewport(data);
-    const size = sigma.scaleSize(data.size);
-    at.set(node, { x: p.x, y: p.y, size });
-    nodes.push({ id: datasetId(node), x: p.x, y: p.y, size, color: data.color, label: data.label ?? "" });
-  });
+  for (const [node, { at, size, data }] of drawn) nodes.push({ id: datasetId(node), x: at.x, y: at.y, size, color: data.color, label: data.label ?? "" });
   const edges: SvgEdge[] = [];
   renderer.forEachDrawnRelation((edge, data, attributes, source, target) => {
-    const a = at.get(source);
-    const b = at.get(target);
+    const a = drawn.get(source)?.at;
+    const b = drawn.get(target)?.at;
     if (!a || !b) return;
     edges.push({
       id: datasetId(edge),

@@ -1,5 +1,6 @@
 export {
   buildSvg,
+  controlPoint,
   estimateTextWidth,
   safeColor,
   wrapText,

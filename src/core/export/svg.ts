@@ -234,8 +234,7 @@ function edgeElement(edge: SvgEdge, color: string, markerId: string | undefined,
   const dx = x2 - x1;
   const dy = y2 - y1;
   const length = Math.hypot(dx, dy);
-  const cx = (x1 + x2) / 2 + curvature * dy;
-  const cy = (y1 + y2) / 2 - curvature * dx;
+  const { x: cx, y: cy } = controlPoint({ x: x1, y: y1 }, { x: x2, y: y2 }, curvature);
 
   if (markerId !== undefined && length > 0) {
     const trim = (radiusAt.get(pointKey(x2, y2)) ?? 0) + ARROW_RATIO * width;
@@ -258,6 +257,15 @@ function edgeElement(edge: SvgEdge, color: string, markerId: string | undefined,
   }
   const d = `M ${num(x1)} ${num(y1)} Q ${num(cx)} ${num(cy)} ${num(x2)} ${num(y2)}`;
   return `<path class="edge" d="${d}" fill="none"${stroke}/>`;
+}
+
+/**
+ * A relation's control point, as sigma's curve shaders place it: midpoint + curvature × (−dy, dx)
+ * in WebGL's y-up viewport, which is (dy, −dx) in this y-down space (see SvgEdge.curvature). A
+ * curvature of 0 puts it on the chord.
+ */
+export function controlPoint(a: { x: number; y: number }, b: { x: number; y: number }, curvature: number): { x: number; y: number } {
+  return { x: (a.x + b.x) / 2 + curvature * (b.y - a.y), y: (a.y + b.y) / 2 - curvature * (b.x - a.x) };
 }
 
 function pointKey(x: number, y: number): string {
