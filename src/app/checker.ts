@@ -7,10 +7,20 @@ import type { DatasetVerdict } from "../core/dataset/verdict";
 import type { Fetched } from "./fetch-text";
 
 export interface Checker {
-  /** The verdict on `text`, or null if the worker failed or was disposed of (the page then checks the text itself). */
-  judge(text: string): Promise<DatasetVerdict | null>;
+  /** The verdicts on `text`: each null if the worker failed or was disposed of first (the page then checks the text itself). */
+  judge(text: string): Verdicts;
   dispose(): void;
 }
+
+/** A worker's two verdicts on a dataset's text (see judgeDatasetText). */
+export interface Verdicts {
+  /** On all of it but its relations: what a large graph's first frame shows. It comes first. */
+  part: Promise<DatasetVerdict | null>;
+  whole: Promise<DatasetVerdict | null>;
+}
+
+/** What check.worker.ts reports, in this order. */
+export type CheckReport = { kind: "part"; verdict: DatasetVerdict } | { kind: "whole"; verdict: DatasetVerdict };
 
 /** From this many characters of text up, a dataset is checked in a worker while the page builds from it (see load.ts). */
 export const CHECK_ASIDE_FROM = 1_000_000;
@@ -24,8 +34,29 @@ export interface FetchOrder {
   checkFrom: number;
 }
 
-/** What fetch.worker.ts reports, in this order: the text (or why there is none), then its verdict, null when it checked nothing. */
-export type FetchReport = { kind: "fetched"; fetched: Fetched } | { kind: "verdict"; verdict: DatasetVerdict | null };
+/**
+ * What fetch.worker.ts reports, in this order: the text (or why there is none), then the verdicts on
+ * it (see CheckReport), the whole's null when it checked nothing.
+ */
+export type FetchReport = { kind: "fetched"; fetched: Fetched } | { kind: "part"; verdict: DatasetVerdict } | { kind: "verdict"; verdict: DatasetVerdict | null };
+
+/** Two verdicts to come, and how to give them: a verdict given settles the part too (null where none came). */
+function verdictsToCome(): Verdicts & { givePart(verdict: DatasetVerdict | null): void; give(verdict: DatasetVerdict | null): void } {
+  let givePart!: (verdict: DatasetVerdict | null) => void;
+  let give!: (verdict: DatasetVerdict | null) => void;
+  const part = new Promise<DatasetVerdict | null>((resolve) => (givePart = resolve));
+  const whole = new Promise<DatasetVerdict | null>((resolve) => (give = resolve));
+  return {
+    part,
+    whole,
+    givePart,
+    give: (verdict) => {
+      // A promise settles once: a part given before stays.
+      givePart(null);
+      give(verdict);
+    },
+  };
+}
 
 /** A dataset being fetched by a worker, which then checks it when it is large. */
 export interface Fetching {
@@ -43,26 +74,28 @@ export function startChecker(): Checker | null {
     return null;
   }
   let done = false;
-  let settle: ((verdict: DatasetVerdict | null) => void) | null = null;
+  let verdicts: ReturnType<typeof verdictsToCome> | null = null;
   const finish = (verdict: DatasetVerdict | null) => {
     done = true;
     worker.terminate();
-    settle?.(verdict);
-    settle = null;
+    verdicts?.give(verdict);
   };
-  worker.onmessage = (event: MessageEvent<DatasetVerdict>) => finish(event.data);
+  worker.onmessage = (event: MessageEvent<CheckReport>) => {
+    if (event.data.kind === "part") verdicts?.givePart(event.data.verdict);
+    else finish(event.data.verdict);
+  };
   worker.onmessageerror = () => finish(null);
   worker.onerror = (event) => {
     event.preventDefault();
     finish(null);
   };
   return {
-    judge: (text) =>
-      new Promise((resolve) => {
-        if (done) return resolve(null);
-        settle = resolve;
-        worker.postMessage(text);
-      }),
+    judge: (text) => {
+      verdicts = verdictsToCome();
+      if (done) verdicts.give(null);
+      else worker.postMessage(text);
+      return verdicts;
+    },
     dispose: () => finish(null),
   };
 }
@@ -81,16 +114,15 @@ export function startFetching(url: string, timeoutMs: number, sizeLimit: number)
     return null;
   }
   let haveFetched!: (fetched: Fetched | null) => void;
-  let haveVerdict!: (verdict: DatasetVerdict | null) => void;
   const fetched = new Promise<Fetched | null>((resolve) => (haveFetched = resolve));
-  const verdict = new Promise<DatasetVerdict | null>((resolve) => (haveVerdict = resolve));
+  const verdicts = verdictsToCome();
   const deadline = AbortSignal.timeout(timeoutMs);
   const timedOut = () => end({ kind: "timeout" });
   // A promise settles once: whatever comes after the first outcome changes nothing.
   const end = (outcome: Fetched | null) => {
     deadline.removeEventListener("abort", timedOut);
     haveFetched(outcome);
-    haveVerdict(null);
+    verdicts.give(null);
     worker.terminate();
   };
   deadline.addEventListener("abort", timedOut);
@@ -101,7 +133,8 @@ export function startFetching(url: string, timeoutMs: number, sizeLimit: number)
       haveFetched(report.fetched);
       return;
     }
-    haveVerdict(report.verdict);
+    if (report.kind === "part") return verdicts.givePart(report.verdict);
+    verdicts.give(report.verdict);
     worker.terminate();
   };
   worker.onmessageerror = () => end(null);
@@ -110,5 +143,5 @@ export function startFetching(url: string, timeoutMs: number, sizeLimit: number)
     end(null);
   };
   worker.postMessage({ url, sizeLimit, checkFrom: CHECK_ASIDE_FROM } satisfies FetchOrder);
-  return { fetched, checker: { judge: () => verdict, dispose: () => end(null) } };
+  return { fetched, checker: { judge: () => verdicts, dispose: () => end(null) } };
 }

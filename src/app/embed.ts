@@ -5,6 +5,7 @@
  */
 import "./embed.css";
 import { pickText } from "../core/dataset/text";
+import { lookup } from "../core/dataset/lookup";
 import { parseEmbedParams } from "../core/embed";
 import { direction } from "../core/i18n";
 import { serializeView } from "../core/view";
@@ -18,8 +19,8 @@ import { renderProblems } from "../ui/problems";
 import { sourceName } from "../ui/source";
 import { guardScroll } from "../ui/scroll-guard";
 import type { NodeLook } from "./look";
-import { mountGraph } from "./mount";
-import { start } from "./start";
+import { mountGraph, type MountOptions } from "./mount";
+import { addressView, start } from "./start";
 
 const DEFAULT_HEIGHT = 440;
 
@@ -75,7 +76,7 @@ export async function runEmbed(): Promise<void> {
   // full app; the code that computes it (betweenness, communities) is fetched only then.
   const look = view.size !== APPEARANCE_LOOK.size || view.color !== APPEARANCE_LOOK.color ? await import("./look") : null;
   const made: { look?: NodeLook } = {};
-  const mounted = await mountGraph({
+  const options: MountOptions = {
     prepared: started.prepared,
     prepare: look
       ? (graph, ctx) => {
@@ -98,9 +99,20 @@ export async function runEmbed(): Promise<void> {
     onLayoutError: (message) => {
       status.textContent = message;
     },
-  });
-  // Nothing aborts an embed's one mount.
-  if (mounted === null) return;
+  };
+  let mounted = await mountGraph(options);
+  if (mounted && "rechecked" in mounted) {
+    // Shown on the check of all but its relations, the dataset is not what the whole check gave.
+    const { rechecked } = mounted;
+    if (!rechecked.ok) {
+      renderProblems(problems, rechecked.problems, t);
+      document.body.dataset.state = "error";
+      return;
+    }
+    mounted = await mountGraph({ ...options, dataset: rechecked.value, view: addressView(lookup(rechecked.value)).view, prepared: undefined });
+  }
+  // Nothing aborts an embed's one mount, and a dataset mounted without `prepared` is checked whole already.
+  if (mounted === null || "rechecked" in mounted) return;
   if ("error" in mounted) {
     console.error(mounted.error);
     renderProblems(problems, [{ path: "", message: t("graph.noWebgl"), severity: "error" }], t, t("graph.noWebgl"));

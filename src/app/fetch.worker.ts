@@ -21,7 +21,8 @@ self.onmessage = async (event: MessageEvent<FetchOrder>) => {
   if (fetched.kind !== "text" || fetched.text.length < checkFrom) return post({ kind: "verdict", verdict: null });
   try {
     const { judgeDatasetText } = await (loading.validator ?? import("../core/dataset/verdict"));
-    post({ kind: "verdict", verdict: judgeDatasetText(fetched.text) });
+    const verdict = judgeDatasetText(fetched.text, (part) => post({ kind: "part", verdict: part }));
+    post({ kind: "verdict", verdict });
   } catch {
     // The validator's chunk did not load: the page checks the text itself.
     post({ kind: "verdict", verdict: null });

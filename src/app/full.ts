@@ -4,6 +4,7 @@
  */
 import { analyseBalance } from "../core/analysis";
 import type { Dataset } from "../core/dataset";
+import { lookup } from "../core/dataset/lookup";
 import { pickText } from "../core/dataset/text";
 import { datasetId, graphKey } from "../core/graph";
 import type { Problem } from "../core/problems";
@@ -26,9 +27,9 @@ import { nodeKey } from "../ui/node-key";
 import { ShareDialog } from "../ui/share";
 import { renderSummary } from "../ui/summary";
 import { actorLabel, type UiContext } from "../ui/context";
-import { mountGraph, type Mounted, type Prepared } from "./mount";
+import { mountGraph, type Mounted, type Prepared, type Rechecked } from "./mount";
 import { afterNextFrame, nextTask } from "./next-task";
-import { start } from "./start";
+import { addressView, start } from "./start";
 
 function setState(state: "loading" | "ready" | "settled" | "error"): void {
   document.body.dataset.state = state;
@@ -149,7 +150,7 @@ async function showDataset(
   warnings: readonly Problem[],
   notices: readonly Problem[],
   prepared?: Prepared,
-): Promise<Shown | null> {
+): Promise<Shown | Rechecked | null> {
   renderNotices(
     el.notices,
     [
@@ -192,7 +193,7 @@ async function showDataset(
       el.status.textContent = message;
     },
   });
-  if (mounted === null) return null;
+  if (mounted === null || "rechecked" in mounted) return mounted;
   if ("error" in mounted) {
     console.warn("the graph cannot be drawn", mounted.error);
     return showWithoutGraph(el, mounted.ctx);
@@ -206,6 +207,17 @@ async function showDataset(
     return null;
   }
   const { ctx, store, renderer, reducedMotion } = mounted;
+  // The relations were checked once the graph was on screen, and their warnings with them.
+  if (mounted.warnings) {
+    renderNotices(
+      el.notices,
+      [
+        { title: t("notices.url"), problems: notices },
+        { title: t("notices.data"), problems: mounted.warnings },
+      ],
+      t,
+    );
+  }
   const listening = new AbortController();
   const on = { signal: listening.signal };
 
@@ -430,6 +442,18 @@ export async function runFull(): Promise<void> {
     current?.destroy();
     current = null;
     const shown = await showDataset(el, mine.signal, dataset, view, lang, t, warnings, notices, prepared);
+    if (shown && "rechecked" in shown) {
+      // Shown on the check of all but its relations, the dataset is not what the whole check gave.
+      const { rechecked } = shown;
+      if (rechecked.ok) {
+        const again = addressView(lookup(rechecked.value));
+        return show(rechecked.value, again.view, rechecked.problems, again.notices);
+      }
+      if (mine.signal.aborted) return;
+      renderProblems(el.problems, rechecked.problems, t);
+      setState("error");
+      return;
+    }
     if (!mine.signal.aborted) current = shown;
     else shown?.destroy();
   };

@@ -8,6 +8,7 @@ import { lookup, type DatasetLookup } from "../core/dataset/lookup";
 import { applyFilters, type FilterResult } from "../core/filter";
 import { buildGraph, buildGraphInSteps, type EntenteGraph, type GraphUnderway } from "../core/graph";
 import type { Lang, Translate } from "../core/i18n";
+import type { Problem, Result } from "../core/problems";
 import { parseView, reconcileView, serializeView, type ViewState } from "../core/view";
 import { LayoutSupervisor, settlesUpFront } from "../layout/supervisor";
 import { applyAppearance, applyRelationLook } from "../render/appearance";
@@ -34,6 +35,19 @@ export interface Prepared {
   relations: GraphUnderway | null;
   /** For a large graph, what sigma will draw of it (render/pairs.ts), made with it. */
   pairs: PairGraph | null;
+  /**
+   * Where the dataset was kept on the verdict on all of it but its relations (see load.ts): the
+   * dataset to show once the whole is checked. The relations are added to the graph only then.
+   */
+  checked: Promise<Result<Dataset>> | null;
+}
+
+/**
+ * The dataset checked whole is not the one being shown (see Prepared's `checked`): its problems,
+ * or the dataset as the check left it, to be shown instead.
+ */
+export interface Rechecked {
+  rechecked: Result<Dataset>;
 }
 
 export interface MountOptions {
@@ -73,6 +87,8 @@ export interface Mounted {
   /** The page's address for a view (the current one by default). */
   urlFor(view?: ViewState): string;
   reducedMotion: boolean;
+  /** The dataset's warnings, where they came once the graph was on screen (see Prepared's `checked`). */
+  warnings: readonly Problem[] | null;
   /** Stops the layout, frees the WebGL contexts and unbinds every listener: before another dataset is shown. */
   destroy(): void;
 }
@@ -142,7 +158,29 @@ export async function buildInSteps(dataset: Dataset, lang: Lang, turn: () => Pro
  * and sigma's indexing are each a task of their own, the page getting a turn between them; null
  * when `signal` was aborted meanwhile.
  */
-export async function mountGraph(options: MountOptions): Promise<Mounted | { error: unknown; ctx: UiContext } | null> {
+export async function mountGraph(options: MountOptions): Promise<Mounted | Rechecked | { error: unknown; ctx: UiContext } | null> {
+  const made: Made = {};
+  try {
+    return await mount(options, made);
+  } catch (cause) {
+    // Shown before its relations were checked, a dataset may hold relations that trip what reads them first.
+    const whole = await options.prepared?.checked;
+    if (whole && (!whole.ok || whole.value !== options.dataset)) {
+      made.layout?.kill();
+      made.renderer?.kill();
+      return { rechecked: whole };
+    }
+    throw cause;
+  }
+}
+
+/** What a mount under way has started, to stop if it fails. */
+interface Made {
+  layout?: LayoutSupervisor;
+  renderer?: GraphRenderer;
+}
+
+async function mount(options: MountOptions, made: Made): Promise<Mounted | Rechecked | { error: unknown; ctx: UiContext } | null> {
   const { dataset, lang, t } = options;
   const large = renderProfile(dataset.relations.length).large;
   // Each step of showing a large dataset is a task of its own, so the page gets a turn between them.
@@ -162,11 +200,24 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   options.prepare?.(graph, ctx);
   if (!(await turn())) return null;
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  let warnings: readonly Problem[] | null = null;
+  /** Before the relations join the graph: the verdict on the whole, when the dataset was shown on its part's; null to go on. */
+  const checkedWhole = async (): Promise<Rechecked | null> => {
+    const whole = await options.prepared?.checked;
+    if (!whole) return null;
+    if (!whole.ok || whole.value !== dataset) return { rechecked: whole };
+    warnings = whole.problems;
+    return null;
+  };
 
   // A file laid out elsewhere (Gephi) keeps its layout: no simulation moves it.
   const placedAll = graph.order > 0 && graph.everyNode((_node, attributes) => attributes.placed);
   // Its relations are drawn in the first frame: they cannot come after it.
-  if (relationsToCome && placedAll && !(await addRelations(relationsToCome, dataset, turn))) return null;
+  if (relationsToCome && placedAll) {
+    const other = await checkedWhole();
+    if (other) return other;
+    if (!(await addRelations(relationsToCome, dataset, turn))) return null;
+  }
   const addedLater = relationsToCome && !placedAll ? relationsToCome : null;
   // The layout is made before the renderer (a small graph settles before the first frame), but it
   // reports nothing before start() below: the renderer exists by then.
@@ -176,7 +227,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
   // positions come, and the settled layout is on screen.
   const markPositions = once(() => performance.mark("entente:layout-positions"));
   const markSettled = once(() => void afterNextFrame().then(() => performance.mark("entente:layout-settled")));
-  const layout = new LayoutSupervisor(graph, {
+  const layout = (made.layout = new LayoutSupervisor(graph, {
     radius: (node) => graph.getNodeAttribute(node, "size") ?? 6,
     // Large graphs show only the settled layout: each intermediate position update made sigma
     // re-process every edge on the main thread (about 2 s per update at 40,000 relations on a
@@ -196,7 +247,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
       renderer.showRelations();
       options.onLayoutError(message);
     },
-  });
+  }));
 
   const store = new ViewStore(options.view);
   let filtered = applyFilters(ctx.data, options.view);
@@ -224,6 +275,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
         },
       },
     );
+    made.renderer = renderer;
   } catch (error) {
     // No graph to lay out: a worker started for it would only use the machine.
     layout.kill();
@@ -240,10 +292,11 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     // The first frame goes on screen before the relations join the graph: it draws none of them
     // (relationsLater), and adding 40,000 of them took about 0.4 s that it waited for.
     await afterNextFrame();
-    if (!(await addRelations(addedLater, dataset, turn))) {
+    const other = await checkedWhole();
+    if (other || !(await addRelations(addedLater, dataset, turn))) {
       layout.kill();
       renderer.kill();
-      return null;
+      return other;
     }
     renderer.relationsAdded();
   }
@@ -312,6 +365,7 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | { err
     },
     urlFor,
     reducedMotion,
+    warnings,
     destroy: () => {
       started = true;
       listening.abort();

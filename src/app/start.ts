@@ -8,7 +8,7 @@ import { lookup, type DatasetLookup } from "../core/dataset/lookup";
 import { startGraph, type GraphUnderway } from "../core/graph";
 import { prepareFilters } from "../core/filter";
 import { chooseLang, translator, type Lang, type Translate } from "../core/i18n";
-import type { Problem } from "../core/problems";
+import type { Problem, Result } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
 import { seedSpiral } from "../layout/supervisor";
 import { applyActorLook } from "../render/appearance";
@@ -40,6 +40,13 @@ interface Speculated {
   underway: GraphUnderway;
   data: DatasetLookup;
   pairs: PairGraph;
+}
+
+/** The view the address asks for, checked against a dataset's lookup, with what of it could not be kept. */
+export function addressView(data: DatasetLookup): { view: ViewState; notices: Problem[] } {
+  const parsed = parseView(location.search, location.href);
+  const reconciled = reconcileView(parsed.view, data);
+  return { view: reconciled.view, notices: [...parsed.notices, ...reconciled.notices] };
 }
 
 export async function start(): Promise<Started> {
@@ -74,25 +81,32 @@ export async function start(): Promise<Started> {
     loadDataset(url, translator(readerLang), { trusted: parsed.view.data === null, response: early?.response, fetched: early?.fetched, checker: early?.checker, whileChecking }),
     fontsReady(),
   ]);
-  if (!result.ok) return { ok: false, lang: readerLang, t: translator(readerLang), notices: parsed.notices, problems: result.problems };
+  const failed = (problems: readonly Problem[]): Started => ({ ok: false, lang: readerLang, t: translator(readerLang), notices: parsed.notices, problems });
+  if (!result.ok) return failed(result.problems);
   // Reading a large dataset was one long task and building its graph is the next: the page gets a turn between.
   if (renderProfile(result.value.relations.length).large) await nextTask();
   const lang = chooseLang(parsed.view.lang, result.value.meta.source.language, navigator.languages);
   const t = translator(lang);
-  // The lookup does not depend on the language; the graph's labels do.
-  const data = result.built?.data ?? lookup(result.value);
   const kept = result.built?.lang === lang ? result.built : null;
   // A graph built in another language is dropped, and the pairs following it with it.
   if (result.built && !kept) result.built.pairs.dispose();
-  const reconciled = reconcileView(parsed.view, data);
+  let checked: Result<Dataset> = result;
+  // Without the graph built meanwhile, the graph is built with its relations before the first frame: from the dataset checked whole.
+  if (!kept && result.rest) checked = await result.rest;
+  if (!checked.ok) return failed(checked.problems);
+  // The lookup does not depend on the language; the graph's labels do.
+  const data = result.built && checked.value === result.value ? result.built.data : lookup(checked.value);
+  const { view, notices } = addressView(data);
   return {
     ok: true,
-    dataset: result.value,
-    view: reconciled.view,
+    dataset: checked.value,
+    view,
     lang,
     t,
-    notices: [...parsed.notices, ...reconciled.notices],
-    warnings: result.problems,
-    prepared: kept ? { data, graph: kept.underway.graph, relations: kept.underway, pairs: kept.pairs } : { data, graph: null, relations: null, pairs: null },
+    notices,
+    warnings: checked.problems,
+    prepared: kept
+      ? { data, graph: kept.underway.graph, relations: kept.underway, pairs: kept.pairs, checked: result.rest ?? null }
+      : { data, graph: null, relations: null, pairs: null, checked: null },
   };
 }

@@ -56,7 +56,28 @@ interface OpenOptions {
   lang?: string;
   /** More of the address: "&selected=…". */
   query?: string;
+  /**
+   * The worker's verdict on the whole dataset reaches the page only once the test calls
+   * `window.releaseVerdict()`; the page is then given back once its first frame is drawn.
+   */
+  holdVerdict?: boolean;
 }
+
+/** Holds back a worker's verdict on the whole dataset (see OpenOptions' holdVerdict), whatever worker gives it. */
+const HOLD_VERDICT = `(() => {
+  const held = [];
+  window.releaseVerdict = () => held.splice(0).forEach((deliver) => deliver());
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    set onmessage(listener) {
+      super.onmessage = (event) => {
+        const whole = event.data && (event.data.kind === "verdict" || event.data.kind === "whole");
+        if (whole) held.push(() => listener.call(this, event));
+        else listener.call(this, event);
+      };
+    }
+  };
+})()`;
 
 async function openWith(data: Raw, options: OpenOptions = {}): Promise<Opened> {
   const body = JSON.stringify(data);
@@ -75,8 +96,10 @@ async function openWith(data: Raw, options: OpenOptions = {}): Promise<Opened> {
   if (options.silentChecker) {
     await page.route(/check\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "self.onmessage = () => {};" }));
   }
+  if (options.holdVerdict) await page.addInitScript(HOLD_VERDICT);
   await page.goto(`${baseUrl()}?lang=${options.lang ?? "en"}&data=${encodeURIComponent(`${ORIGIN}/many.json`)}${options.query ?? ""}`);
-  await page.waitForSelector("body[data-state=settled], body[data-state=error]", { timeout: 60_000 });
+  if (options.holdVerdict) await page.waitForFunction(() => performance.getEntriesByName("entente:first-frame").length > 0, undefined, { timeout: 60_000 });
+  else await page.waitForSelector("body[data-state=settled], body[data-state=error]", { timeout: 60_000 });
   return { page, workers, requests };
 }
 
@@ -179,6 +202,52 @@ describe("a large dataset from an address, checked while its graph is built", ()
     await page.close();
   });
 
+  it("draws its actors on the check of all but its relations, and adds the relations once they are checked", async () => {
+    const { page } = await openWith(large(), { holdVerdict: true });
+    // The first frame is on screen, the relations not yet checked: none is in the graph, and nothing more is shown.
+    expect(await page.locator("#graph canvas").count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => performance.getEntriesByName("entente:graph-built").length)).toBe(0);
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe("loading");
+    expect(await page.locator("#legend").innerText()).toBe("");
+    await page.evaluate(() => (window as unknown as { releaseVerdict(): void }).releaseVerdict());
+    await page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
+    expect(await builds(page)).toBe(1);
+    expect(await page.evaluate(() => window.entente!.edgeCount())).toBe(RELATIONS);
+    expect(await page.locator("#legend").innerText()).toContain("Tension");
+    await page.close();
+  });
+
+  it("lists the problems of one whose relations fail their check after its actors were drawn, and takes the graph away", async () => {
+    const data = large();
+    data.relations[4321]!.target = "nobody";
+    data.relations[17]!.type = "war";
+    const { page } = await openWith(data, { holdVerdict: true });
+    expect(await page.locator("#graph canvas").count()).toBeGreaterThan(0);
+    await page.evaluate(() => (window as unknown as { releaseVerdict(): void }).releaseVerdict());
+    await page.waitForSelector("body[data-state=error]", { timeout: 60_000 });
+    const problems = await page.locator("#problems").innerText();
+    expect(problems).toContain("relations[4321].target");
+    expect(problems).toContain("relations[17].type");
+    expect(await page.locator("canvas").count()).toBe(0);
+    expect(await page.evaluate(() => window.entente)).toBeUndefined();
+    await page.close();
+  });
+
+  it("shows one whose relations the check changed, after its actors were drawn, as the check left them", async () => {
+    const data = large();
+    data.relations[7]!.id = "  r7  ";
+    (data.relations[9] as Record<string, unknown>).note = "not in the format";
+    const { page, requests } = await openWith(data, { query: "&selected=r7" });
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
+    // The page checked the text itself, for the dataset as the check leaves it.
+    expect(checkedOnPage(requests)).toBe(true);
+    expect(await page.locator("#notices").innerText()).toContain('unknown field "note" is ignored');
+    expect(await page.evaluate(() => window.entente!.edgeCount())).toBe(RELATIONS);
+    // The relation's id trimmed: the address's selection found it.
+    expect(await page.locator("#details").innerText()).toContain("On day 7 the two governments said");
+    await page.close();
+  });
+
   it("fetches it on the page and checks it in a worker of its own when the fetching worker cannot start", async () => {
     const { page, workers, requests } = await openWith(large(), { blockFetcher: true });
     expect(datasetRequests(requests)).toBe(1);
@@ -187,6 +256,14 @@ describe("a large dataset from an address, checked while its graph is built", ()
     expect(await builds(page)).toBe(1);
     expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS);
     await page.close();
+
+    // That worker's verdicts come in two parts too.
+    const held = await openWith(large(), { blockFetcher: true, holdVerdict: true });
+    expect(await held.page.evaluate(() => document.body.dataset.state)).toBe("loading");
+    await held.page.evaluate(() => (window as unknown as { releaseVerdict(): void }).releaseVerdict());
+    await held.page.waitForSelector("body[data-state=settled]", { timeout: 60_000 });
+    expect(await held.page.evaluate(() => window.entente!.edgeCount())).toBe(RELATIONS);
+    await held.page.close();
   });
 
   it("checks it on the page when no worker can start, or the checking one never answers", async () => {

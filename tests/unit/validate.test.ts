@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseDatasetJson, validateDataset } from "../../src/core/dataset";
+import { validateDatasetInParts, type DatasetPart } from "../../src/core/dataset/validate";
+import type { Result } from "../../src/core/problems";
 import { locateJsonError } from "../../src/core/dataset/json-error";
 import type { Problem } from "../../src/core/problems";
 import { bundledJson, minimalDataset, relation, type Loose } from "./fixtures";
@@ -523,5 +525,72 @@ describe("unknown fields", () => {
       ["actors[0].label", "error"],
       ["actors[0].colour", "warning"],
     ]);
+  });
+});
+
+describe("validateDatasetInParts", () => {
+  /** The result, and what was said of the part before it. */
+  function inParts(input: unknown): { part: Result<DatasetPart>; whole: Result<unknown>; calls: number } {
+    const said: Result<DatasetPart>[] = [];
+    const whole = validateDatasetInParts(input, (part) => said.push(part));
+    expect(said).toHaveLength(1);
+    return { part: said[0]!, whole, calls: said.length };
+  }
+
+  it("says the part of a valid dataset valid, without its relations, and gives the whole dataset after", () => {
+    const d = minimalDataset();
+    const { part, whole } = inParts(d);
+    expect(part.ok && Object.keys(part.value).sort()).toEqual(["actors", "meta", "relationTypes"]);
+    expect(whole.ok && whole.value).toEqual(d);
+  });
+
+  it("finds the part valid whatever its relations hold, and the whole then as one pass would", () => {
+    const d = minimalDataset();
+    d.relations[0].source = "x";
+    d.relations[1].evidence = [];
+    d.relations[1].note = "unknown";
+    const { part, whole } = inParts(d);
+    expect(part).toMatchObject({ ok: true, problems: [] });
+    expect(whole.ok).toBe(false);
+    // A shape problem stops the links' check, as in one pass; the unknown field is said all the same.
+    expect(whole.problems.map((p) => p.path)).toEqual(["relations[1].evidence", "relations[1].note"]);
+  });
+
+  it("says the part's own problems with it, and the whole's problems in the document's order", () => {
+    const d = minimalDataset();
+    d.meta.title = {};
+    d.actors.push({ id: "a", kind: "state", label: { en: "A again" }, lable: "typo" });
+    d.relations[0].date = "26/11/2015";
+    const { part, whole } = inParts(d);
+    expect(part.ok).toBe(false);
+    expect(part.problems.map((p) => p.path)).toEqual(["meta.title", "actors[3].lable"]);
+    expect(whole.problems.map((p) => p.path)).toEqual(["meta.title", "relations[0].date", "actors[3].lable"]);
+    // Once the part's shape is right, its duplicate ids are the part's problems, before the relations are looked at.
+    delete d.meta.title;
+    d.meta.title = { en: "Fixed" };
+    d.relations[0].date = "2015-11-26";
+    const again = inParts(d);
+    expect(again.part.ok).toBe(false);
+    expect(again.part.problems.map((p) => [p.path, p.severity])).toEqual([
+      ["actors[3].id", "error"],
+      ["actors[3].lable", "warning"],
+    ]);
+  });
+
+  it("says a document that is not an object twice the same", () => {
+    for (const input of [null, [], "text", 3]) {
+      const { part, whole } = inParts(input);
+      expect(part).toEqual(whole);
+      expect(whole.problems.map((p) => p.message)).toEqual([DOCUMENT_MESSAGE]);
+    }
+  });
+
+  it("reports relations that are missing or not a list as one pass does", () => {
+    const d = minimalDataset();
+    delete d.relations;
+    expect(inParts(d).part.ok).toBe(true);
+    expect(inParts(d).whole.problems.map((p) => [p.path, p.message])).toEqual([["relations", "is required but missing"]]);
+    d.relations = {};
+    expect(inParts(d).whole.problems.map((p) => [p.path, p.message])).toEqual([["relations", "must be a list"]]);
   });
 });

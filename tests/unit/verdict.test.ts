@@ -60,6 +60,57 @@ describe("judgeDatasetText", () => {
   });
 });
 
+describe("judgeDatasetText in two parts", () => {
+  /** The verdicts on a value's text: on all but its relations, then on the whole. */
+  function judgedInParts(value: unknown) {
+    const parts: ReturnType<typeof judgeDatasetText>[] = [];
+    const whole = judgeDatasetText(JSON.stringify(value), (part) => {
+      // The part comes before the whole's verdict is made.
+      expect(parts).toHaveLength(0);
+      parts.push(part);
+    });
+    expect(parts).toHaveLength(1);
+    return { part: parts[0]!, whole };
+  }
+
+  it("gives the part of a valid dataset as exactly parsed, then the same verdict as in one", () => {
+    const { part, whole } = judgedInParts(bundledJson());
+    expect(part).toEqual({ ok: true, problems: [], sameAsParsed: true });
+    expect(whole).toEqual(judgeOf(bundledJson()));
+  });
+
+  it("finds the part right and the same as parsed when only the relations are wrong or changed", () => {
+    const broken = minimalDataset();
+    (broken.relations as Loose[])[0]!.source = "nowhere";
+    expect(judgedInParts(broken)).toMatchObject({ part: { ok: true, sameAsParsed: true }, whole: { ok: false, sameAsParsed: false } });
+    const extra = minimalDataset();
+    (extra.relations as Loose[])[0]!.note = "dropped";
+    (extra.relations as Loose[])[1]!.id = " r2 ";
+    expect(judgedInParts(extra)).toMatchObject({ part: { ok: true, problems: [], sameAsParsed: true }, whole: { ok: true, sameAsParsed: false } });
+  });
+
+  it("tells a part the check changed, or found wrong", () => {
+    const padded = minimalDataset();
+    ((padded.actors as Loose[])[0]!.label as Record<string, string>).en = " A ";
+    expect(judgedInParts(padded).part).toMatchObject({ ok: true, sameAsParsed: false });
+    const extra = minimalDataset();
+    (extra.meta as Loose).editor = "me";
+    expect(judgedInParts(extra).part).toMatchObject({ ok: true, sameAsParsed: false, problems: [{ path: "meta.editor", severity: "warning" }] });
+    const wrong = minimalDataset();
+    (wrong.actors as Loose[])[1]!.kind = "country";
+    const { part, whole } = judgedInParts(wrong);
+    expect(part).toMatchObject({ ok: false, sameAsParsed: false });
+    expect(part.problems).toEqual(whole.problems);
+  });
+
+  it("gives a syntax error as the part's verdict too", () => {
+    const parts: unknown[] = [];
+    const whole = judgeDatasetText("{", (part) => parts.push(part));
+    expect(parts).toEqual([whole]);
+    expect(whole.ok).toBe(false);
+  });
+});
+
 describe("sameJson", () => {
   it("compares JSON values deeply, whatever the order of keys", () => {
     expect(sameJson({ a: 1, b: [1, { c: "x" }] }, { b: [1, { c: "x" }], a: 1 })).toBe(true);

@@ -3,7 +3,7 @@
  * (zod) and then the links between parts (ids, references). Every problem is
  * reported at once, each with its path; nothing here throws.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import {
   actorSchema,
   datasetSchema,
@@ -87,13 +87,17 @@ function duplicateIds(items: readonly { id: string }[], list: string): Problem[]
   return problems;
 }
 
+/** A dataset's every part but its relations: what its graph's first frame shows (see validateDatasetInParts). */
+export type DatasetPart = Omit<Dataset, "relations">;
+
+/** The links within a dataset's part (duplicate actors or relation types), which its relations cannot change. */
+function partLinkProblems(part: DatasetPart): Problem[] {
+  return [...duplicateIds(part.actors, "actors"), ...duplicateIds(part.relationTypes, "relationTypes")];
+}
+
 /** Problems that the shape alone cannot see: references, duplicates, oddities. */
 export function linkProblems(dataset: Dataset): Problem[] {
-  const problems: Problem[] = [
-    ...duplicateIds(dataset.actors, "actors"),
-    ...duplicateIds(dataset.relationTypes, "relationTypes"),
-    ...duplicateIds(dataset.relations, "relations"),
-  ];
+  const problems: Problem[] = [...partLinkProblems(dataset), ...duplicateIds(dataset.relations, "relations")];
   const actorIds = new Set(dataset.actors.map((a) => a.id));
   const typeIds = new Set(dataset.relationTypes.map((t) => t.id));
   const related = new Set<string>();
@@ -139,9 +143,10 @@ const KNOWN = {
 
 /**
  * Fields the format does not know are dropped, but said, so that a misspelt
- * field ("lable") does not vanish without a word.
+ * field ("lable") does not vanish without a word. Those of the relations are left out when
+ * `relations` is false.
  */
-export function unknownFieldProblems(input: unknown): Problem[] {
+export function unknownFieldProblems(input: unknown, relations = true): Problem[] {
   const problems: Problem[] = [];
   const report = (unknown: readonly string[], at: string) => {
     for (const key of unknown) problems.push(warning(childPath(at, key), msg("problem.dataset.unknownField", { name: key })));
@@ -161,6 +166,7 @@ export function unknownFieldProblems(input: unknown): Problem[] {
   if (isRecord(input.meta)) report(unknownKeys(input.meta.source, KNOWN.source), "meta.source");
   each(input.actors, KNOWN.actor, "actors");
   each(input.relationTypes, KNOWN.relationType, "relationTypes");
+  if (!relations) return problems;
   // A relation's evidence right after the relation itself, in document order.
   each(input.relations, KNOWN.relation, "relations", (relation, i) => {
     if (isRecord(relation) && Array.isArray(relation.evidence) && relation.evidence.some(hasUnknownEvidenceField)) {
@@ -186,17 +192,41 @@ function unknownKeys(value: unknown, known: Set<string>): readonly string[] {
 
 /** Validates an untrusted value; errors stop it, warnings travel with the dataset. */
 export function validateDataset(input: unknown): Result<Dataset> {
-  const parsed = datasetSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems =
-      input === null || typeof input !== "object" || Array.isArray(input)
-        ? [error("", msg("problem.dataset.notObject"))]
-        : [...shapeProblems(input, parsed.error.issues), ...unknownFieldProblems(input)];
-    return { ok: false, problems };
+  return validateDatasetInParts(input);
+}
+
+const partSchema = datasetSchema.omit({ relations: true });
+const relationsSchema = z.array(relationSchema);
+
+/**
+ * Validates an untrusted value in two steps, telling `onPart` what the first found: every part of
+ * the dataset but its relations (the meta, the actors, the relation types: what the graph's first
+ * frame shows), then the relations. The result is the whole dataset's, problem for problem what one
+ * pass over it would give: zod checks an object's fields in the order of its shape, relations last.
+ */
+export function validateDatasetInParts(input: unknown, onPart?: (part: Result<DatasetPart>) => void): Result<Dataset> {
+  if (!isRecord(input)) {
+    const notObject: Result<never> = { ok: false, problems: [error("", msg("problem.dataset.notObject"))] };
+    onPart?.(notObject);
+    return notObject;
   }
-  const problems = [...linkProblems(parsed.data), ...unknownFieldProblems(input)];
+  const part = partSchema.safeParse(input);
+  if (onPart) {
+    const problems = part.success ? [...partLinkProblems(part.data), ...unknownFieldProblems(input, false)] : [...shapeProblems(input, part.error.issues), ...unknownFieldProblems(input, false)];
+    onPart(part.success && !hasErrors(problems) ? { ok: true, value: part.data, problems } : { ok: false, problems });
+  }
+  const relations = relationsSchema.safeParse(input.relations);
+  if (!part.success || !relations.success) {
+    const issues = [
+      ...(part.success ? [] : part.error.issues),
+      ...(relations.success ? [] : relations.error.issues.map((issue) => ({ ...issue, path: ["relations", ...issue.path] }))),
+    ];
+    return { ok: false, problems: [...shapeProblems(input, issues), ...unknownFieldProblems(input)] };
+  }
+  const dataset: Dataset = { ...part.data, relations: relations.data };
+  const problems = [...linkProblems(dataset), ...unknownFieldProblems(input)];
   if (hasErrors(problems)) return { ok: false, problems };
-  return { ok: true, value: parsed.data, problems };
+  return { ok: true, value: dataset, problems };
 }
 
 /** Parses JSON text, reporting a syntax error with its line and column. */

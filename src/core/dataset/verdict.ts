@@ -4,9 +4,12 @@
  * plain so they cross postMessage, and whether the validated dataset is the very document that was
  * parsed: zod trims strings and drops unknown fields, and only when it did neither may the page
  * keep its own parse.
+ *
+ * The verdict comes in two parts (see validateDatasetInParts): on everything but the relations, which
+ * is all a large graph's first frame shows, then on the whole.
  */
 import { plainProblem, type Problem } from "../problems";
-import { parseDatasetJson, validateDataset } from "./validate";
+import { parseDatasetJson, validateDatasetInParts } from "./validate";
 
 export interface DatasetVerdict {
   ok: boolean;
@@ -15,20 +18,41 @@ export interface DatasetVerdict {
   sameAsParsed: boolean;
 }
 
-export function judgeDatasetText(text: string): DatasetVerdict {
+/**
+ * The verdict on `text`, and first (to `onPart`, when given) the verdict on all of it but its
+ * relations: `sameAsParsed` there says that part is exactly as parsed.
+ */
+export function judgeDatasetText(text: string, onPart?: (verdict: DatasetVerdict) => void): DatasetVerdict {
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch {
     // parseDatasetJson says where the syntax breaks.
-    return { ok: false, problems: parseDatasetJson(text).problems.map(plainProblem), sameAsParsed: false };
+    const verdict: DatasetVerdict = { ok: false, problems: parseDatasetJson(text).problems.map(plainProblem), sameAsParsed: false };
+    onPart?.(verdict);
+    return verdict;
   }
-  const result = validateDataset(input);
+  const result = validateDatasetInParts(
+    input,
+    onPart &&
+      ((part) =>
+        onPart({
+          ok: part.ok,
+          problems: part.problems.map(plainProblem),
+          sameAsParsed: part.ok && sameJson(withoutRelations(input), part.value),
+        })),
+  );
   return {
     ok: result.ok,
     problems: result.problems.map(plainProblem),
     sameAsParsed: result.ok && sameJson(input, result.value),
   };
+}
+
+/** A parsed document without its relations, to compare with a checked part (the document is an object when its part is valid). */
+function withoutRelations(input: unknown): unknown {
+  const { relations: _relations, ...part } = input as Record<string, unknown>;
+  return part;
 }
 
 /** Deep equality of two JSON values, whatever the order of their keys. */
