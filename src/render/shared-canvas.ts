@@ -25,6 +25,7 @@ type Context = WebGLRenderingContext | WebGL2RenderingContext;
 /** Sigma's members this class reaches (private in sigma's published types). */
 interface SigmaInternals {
   elements: Record<string, HTMLElement>;
+  canvasContexts: Record<string, CanvasRenderingContext2D>;
   webGLContexts: Record<string, Context>;
   settings: { nodeProgramClasses: Record<string, unknown>; nodeHoverProgramClasses: Record<string, unknown> };
 }
@@ -106,12 +107,50 @@ function softwareWebGL(gl: Context): boolean {
   return typeof name === "string" && isSoftwareRenderer(name);
 }
 
+/** What draws on a 2D canvas: any of these, called once, makes its clears real (see clearsOnceDrawn). */
+const DRAWING = ["fill", "stroke", "fillRect", "strokeRect", "fillText", "strokeText", "drawImage", "putImageData"] as const;
+
+/**
+ * A 2D canvas's first drawing, a clear included, makes Chromium give it its pixels: 15-30 ms for a
+ * layer of the graph's size here, each. Sigma clears each of its 2D layers at every frame, the hover
+ * layer (nothing on it until an actor is pointed at or selected) and the relations' labels' layer
+ * (never drawn on: Entente does not draw those labels) included: three of them on the way to the
+ * first frame. Here a clear of a canvas that nothing was ever drawn on is skipped; once something
+ * is, the context is sigma's own again.
+ */
+export function clearsOnceDrawn(context: CanvasRenderingContext2D): void {
+  const own = context as unknown as Record<string, unknown>;
+  const native = CanvasRenderingContext2D.prototype;
+  const drawn = () => {
+    for (const name of [...DRAWING, "clearRect"]) delete own[name];
+  };
+  own.clearRect = () => undefined;
+  for (const name of DRAWING) {
+    const draw = native[name] as (...args: unknown[]) => unknown;
+    own[name] = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+      drawn();
+      return draw.apply(this, args);
+    };
+  }
+}
+
 /** Sigma with one WebGL canvas; see the module's comment. */
 export class SharedCanvasSigma<N extends Attributes, E extends Attributes> extends Sigma<N, E> {
+  override createCanvasContext(id: string, options?: Parameters<Sigma["createCanvasContext"]>[1]): this {
+    super.createCanvasContext(id, options);
+    const context = (this as unknown as SigmaInternals).canvasContexts[id];
+    if (context) clearsOnceDrawn(context);
+    return this;
+  }
+
   override createWebGLContext(id: string, options: WebGLOptions = {}): WebGLRenderingContext {
     const internals = this as unknown as SigmaInternals;
     if (id === "edges") {
-      const gl = super.createWebGLContext(id, options);
+      // Sigma's programs never test depth, and a drawing buffer with one cost a software WebGL 50-75 ms
+      // more to make at the graph's size (5-20 ms without), all of it on the way to the first frame.
+      // Sigma spreads these options over the context's own.
+      const withoutDepth: WebGLOptions & Pick<WebGLContextAttributes, "depth"> = { ...options, depth: false };
+      const gl = super.createWebGLContext(id, withoutDepth);
       if (softwareWebGL(gl)) software.add(this);
       return gl;
     }

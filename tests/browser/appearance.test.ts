@@ -39,15 +39,58 @@ describe("appearance", () => {
     await page.close();
   });
 
+  it("clears a 2D layer only once something was drawn on it, and then as sigma does", async () => {
+    const { page, errors } = await open(browser);
+    await settled(page);
+    // An own clearRect stands in for the canvas's until something is drawn on it (render/shared-canvas.ts).
+    const skipping = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          ["labels", "hovers", "edgeLabels"].map((layer) => {
+            const canvas = document.querySelector<HTMLCanvasElement>(`#graph canvas.sigma-${layer}`)!;
+            return [layer, Object.prototype.hasOwnProperty.call(canvas.getContext("2d"), "clearRect")];
+          }),
+        ),
+      );
+    // The labels are drawn from the first frame; the relations' labels never; the hover layer not before a pointer comes.
+    expect(await skipping()).toEqual({ labels: false, hovers: true, edgeLabels: true });
+    const [russia, france] = [await nodePoint(page, "russia"), await nodePoint(page, "france")];
+    const box = (await page.locator("#graph").boundingBox())!;
+    /** Pixels drawn on the hover layer within 6 px of a point of the page. */
+    const hoverInk = (point: { x: number; y: number }) =>
+      page.evaluate(
+        ([x, y]) => {
+          const canvas = document.querySelector<HTMLCanvasElement>("#graph canvas.sigma-hovers")!;
+          const ratio = canvas.width / canvas.clientWidth;
+          const pixels = canvas.getContext("2d")!.getImageData(Math.round((x! - 6) * ratio), Math.round((y! - 6) * ratio), Math.round(12 * ratio), Math.round(12 * ratio)).data;
+          let inked = 0;
+          for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) inked++;
+          return inked;
+        },
+        [point.x - box.x, point.y - box.y],
+      );
+    await page.mouse.move(russia.x, russia.y);
+    await expect.poll(() => hoverInk(russia)).toBeGreaterThan(50);
+    expect(await skipping()).toEqual({ labels: false, hovers: false, edgeLabels: true });
+    // On to France: Russia's highlight is cleared away.
+    await page.mouse.move(france.x, france.y);
+    await expect.poll(() => hoverInk(france)).toBeGreaterThan(50);
+    expect(await hoverInk(russia)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("draws the relations behind the actors, on the one canvas they share", async () => {
     const { page, errors } = await open(browser);
     await settled(page);
     const canvases = await page.evaluate(() => ({
       webgl: [...document.querySelectorAll<HTMLCanvasElement>("#graph canvas")].filter((c) => c.getContext("2d") === null).length,
       shared: document.querySelector("#graph canvas.sigma-edges") === document.querySelector("#graph canvas.sigma-nodes"),
+      depth: document.querySelector<HTMLCanvasElement>("#graph canvas.sigma-nodes")!.getContext("webgl2")!.getContextAttributes()!.depth,
     }));
-    // The relations' and the actors' layers are one canvas, the graph's only WebGL canvas.
-    expect(canvases).toEqual({ webgl: 1, shared: true });
+    // The relations' and the actors' layers are one canvas, the graph's only WebGL canvas, with no depth
+    // buffer (sigma tests no depth; a software WebGL took 50-75 ms more to make one).
+    expect(canvases).toEqual({ webgl: 1, shared: true, depth: false });
     // Russia's and France's relations, straight or curved, leave from their discs' middles: the discs
     // cover them there.
     const [russia, france] = await page.evaluate(() => [window.entente!.nodePosition("russia")!, window.entente!.nodePosition("france")!]);
