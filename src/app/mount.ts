@@ -5,7 +5,7 @@
  */
 import type { Dataset } from "../core/dataset";
 import { lookup, type DatasetLookup } from "../core/dataset/lookup";
-import { applyFilters, type FilterResult } from "../core/filter";
+import { applyFilters, filtersNothing, type FilterResult } from "../core/filter";
 import { buildGraph, buildGraphInSteps, type EntenteGraph, type GraphUnderway } from "../core/graph";
 import type { Lang, Translate } from "../core/i18n";
 import type { Problem, Result } from "../core/problems";
@@ -250,7 +250,9 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
   }));
 
   const store = new ViewStore(options.view);
-  let filtered = applyFilters(ctx.data, options.view);
+  // A view that filters nothing shows every actor: a first frame that draws only them (its relations
+  // come after it) does not wait for the filters, some 0.1 s at 10,000 actors.
+  const first = addedLater && filtersNothing(options.view) ? null : applyFilters(ctx.data, options.view);
   if (!(await turn())) {
     layout.kill();
     return null;
@@ -270,7 +272,7 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
         relationsLater: profile.large && !placedAll,
         pairs: options.prepared?.pairs,
         initial: {
-          visibility: visibilityOf(filtered, options.view.hidden),
+          visibility: first && visibilityOf(first, options.view.hidden),
           selection: options.view.selected,
         },
       },
@@ -300,6 +302,7 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
     }
     renderer.relationsAdded();
   }
+  let filtered = first ?? applyFilters(ctx.data, options.view);
 
   const extra = options.extraQuery ? `&${options.extraQuery}` : "";
   const urlFor = (view: ViewState = store.get()) => {

@@ -6,7 +6,7 @@
 import type { Dataset } from "../core/dataset";
 import { lookup, type DatasetLookup } from "../core/dataset/lookup";
 import { startGraph, type GraphUnderway } from "../core/graph";
-import { prepareFilters } from "../core/filter";
+import { filtersNothing, prepareFilters } from "../core/filter";
 import { chooseLang, translator, type Lang, type Translate } from "../core/i18n";
 import type { Problem, Result } from "../core/problems";
 import { parseView, reconcileView, type ViewState } from "../core/view";
@@ -70,8 +70,11 @@ export async function start(): Promise<Started> {
     applyActorLook(underway.graph);
     const data = lookup(unchecked);
     if (!(await turn())) return null;
-    prepareFilters(data);
-    if (!(await turn())) return null;
+    // A view that filters nothing shows every actor in the first frame: the filters are needed only after it (see mount.ts).
+    if (!filtersNothing(parsed.view)) {
+      prepareFilters(data);
+      if (!(await turn())) return null;
+    }
     // The actors where the layout starts them, before the pairs copy their places: placed after the
     // verdict, they were copied again, on the way to the first frame.
     seedSpiral(underway.graph);

@@ -166,6 +166,17 @@ describe("a large dataset from an address, checked while its graph is built", ()
     await page.close();
   });
 
+  it("opened on a filtered view, draws only what the filters leave from the first frame on", async () => {
+    const { page } = await openWith(large(), { query: "&types=tension" });
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
+    expect(await builds(page)).toBe(1);
+    expect(await page.evaluate(() => window.entente!.shown().relations.length)).toBe(RELATIONS / 3);
+    const colors = await page.evaluate(() => window.entente!.drawnColors());
+    expect(colors.tension).toEqual(["#D55E00"]);
+    expect(colors.cooperation ?? []).toEqual([]);
+    await page.close();
+  });
+
   it("keeps the graph built while checking when the page speaks another language than the dataset", async () => {
     const { page } = await openWith(large(), { lang: "fa" });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("fa");

@@ -1,7 +1,7 @@
 /** The filter pipeline: which relations and actors a view leaves visible, and the legend counts. */
 import { describe, expect, it } from "vitest";
 import { ACTOR_KINDS, CORE_RELATION_TYPES, lookup, validateDataset, type Dataset } from "../../src/core/dataset";
-import { applyFilters, prepareFilters, type FilterResult, type FilterView } from "../../src/core/filter";
+import { applyFilters, filtersNothing, prepareFilters, type FilterResult, type FilterView } from "../../src/core/filter";
 import { actor, bundledJson, datasetWith, minimalDataset, relation, relationType } from "./fixtures";
 
 /*
@@ -390,5 +390,26 @@ describe("indexing a dataset for filtering ahead of time", () => {
     prepareFilters(prepared);
     for (const view of views) expect(run(view, prepared), JSON.stringify(view)).toEqual(run(view, lookup(dataset)));
     expect(run({ focus: { actor: "s3", depth: 1 } }, prepared).actors).toEqual(["g1", "o1", "s2", "s3"]);
+  });
+});
+
+describe("filtersNothing", () => {
+  it("is true for a view with no filter, which then shows every relation and every actor, lonely ones too", () => {
+    expect(filtersNothing(ALL)).toBe(true);
+    for (const data of [small, lookup(bundledJson() as Dataset)]) {
+      const shown = applyFilters(data, ALL);
+      expect(shown.relations.size).toBe(data.dataset.relations.length);
+      expect(shown.actors.size).toBe(new Set(data.dataset.actors.map((a) => a.id)).size);
+      expect([...shown.relationMask].every((v) => v === 1)).toBe(true);
+      expect([...shown.actorMask].every((v) => v === 1)).toBe(true);
+    }
+  });
+
+  it("is false as soon as one filter is set, even one that happens to leave everything", () => {
+    expect(filtersNothing({ ...ALL, types: ["ally", "war", "talk", "constructor"] })).toBe(false);
+    expect(filtersNothing({ ...ALL, kinds: [...ACTOR_KINDS] })).toBe(false);
+    expect(filtersNothing({ ...ALL, from: "1900-01-01" })).toBe(false);
+    expect(filtersNothing({ ...ALL, to: "2100-01-01" })).toBe(false);
+    expect(filtersNothing({ ...ALL, focus: { actor: "s1", depth: 1 } })).toBe(false);
   });
 });

@@ -41,6 +41,14 @@ interface Compiled {
 const compiledCache = new WeakMap<DatasetLookup, Compiled>();
 
 /**
+ * Whether a view's filters leave nothing of a valid dataset out: applyFilters then shows every
+ * relation and every actor.
+ */
+export function filtersNothing(view: FilterView): boolean {
+  return view.types === null && view.kinds === null && view.from === null && view.to === null && view.focus === null;
+}
+
+/**
  * Indexes a dataset for filtering ahead of its first applyFilters, which then only filters: the
  * page does it while it would otherwise wait (a large dataset's check in a worker).
  */

@@ -1,2 +1,2 @@
-export { applyFilters, prepareFilters, type FilterView } from "./apply";
+export { applyFilters, filtersNothing, prepareFilters, type FilterView } from "./apply";
 export type { FilterResult } from "./types";
