@@ -17,7 +17,7 @@ export function isSoftwareRenderer(name: string): boolean {
 }
 
 /** A relation's control point, the SVG export's: where sigma's curve shaders put it. */
-export { controlPoint } from "../core/export";
+export { controlPoint } from "../core/export/control-point";
 
 /** The quadratic Bézier curve from `a` to `b` about `c`, at `t` (0 at `a`, 1 at `b`). */
 export function curveAt(a: Point, c: Point, b: Point, t: number): Point {

@@ -34,6 +34,24 @@ describe("embed mode", () => {
     await page.close();
   });
 
+  it("loads none of the full app's code: no panels, no exports, no validator", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const scripts: { url: string; body: Promise<string> }[] = [];
+    page.on("response", (response) => {
+      if (/\.js$/.test(new URL(response.url()).pathname)) scripts.push({ url: response.url(), body: response.text() });
+    });
+    await page.goto(`${baseUrl()}?embed=1&lang=en`);
+    await settled(page);
+    const names = scripts.map((script) => new URL(script.url).pathname.split("/").pop()!);
+    expect(names.some((name) => name.startsWith("embed-"))).toBe(true);
+    for (const chunk of ["full-", "look-", "validate-", "share", "insights", "table"]) expect(names.filter((name) => name.startsWith(chunk))).toEqual([]);
+    // The SVG export is the full app's: a module the embed shares with it (a helper of the poster's)
+    // once brought all of it into the embed's code.
+    const bodies = await Promise.all(scripts.map((script) => script.body));
+    expect(bodies.filter((body) => body.includes("http://www.w3.org/2000/svg"))).toEqual([]);
+    await page.close();
+  });
+
   it("looks as the full app does: the same sizes by default, and a shared view's sizes and colours", async () => {
     const looks = async (query: string) => {
       const { page, errors } = await open(browser, query);

@@ -9,6 +9,9 @@
  *   legend  (title, then items in rows that wrap) — absent when there is nothing to show
  *   footer  (source line, wrapped)
  */
+import { controlPoint } from "./control-point";
+
+export { controlPoint };
 
 export interface SvgNode {
   id: string;
@@ -257,15 +260,6 @@ function edgeElement(edge: SvgEdge, color: string, markerId: string | undefined,
   }
   const d = `M ${num(x1)} ${num(y1)} Q ${num(cx)} ${num(cy)} ${num(x2)} ${num(y2)}`;
   return `<path class="edge" d="${d}" fill="none"${stroke}/>`;
-}
-
-/**
- * A relation's control point, as sigma's curve shaders place it: midpoint + curvature × (−dy, dx)
- * in WebGL's y-up viewport, which is (dy, −dx) in this y-down space (see SvgEdge.curvature). A
- * curvature of 0 puts it on the chord.
- */
-export function controlPoint(a: { x: number; y: number }, b: { x: number; y: number }, curvature: number): { x: number; y: number } {
-  return { x: (a.x + b.x) / 2 + curvature * (b.y - a.y), y: (a.y + b.y) / 2 - curvature * (b.x - a.x) };
 }
 
 function pointKey(x: number, y: number): string {
