@@ -445,11 +445,11 @@ export async function runFull(): Promise<void> {
     if (shown && "rechecked" in shown) {
       // Shown on the check of all but its relations, the dataset is not what the whole check gave.
       const { rechecked } = shown;
+      if (mine.signal.aborted) return;
       if (rechecked.ok) {
         const again = addressView(lookup(rechecked.value));
         return show(rechecked.value, again.view, rechecked.problems, again.notices);
       }
-      if (mine.signal.aborted) return;
       renderProblems(el.problems, rechecked.problems, t);
       setState("error");
       return;

@@ -136,12 +136,32 @@ function drawPoster(canvas: HTMLCanvasElement, sigma: AnySigma): void {
   // Sigma's order: by z-index where it orders by it, later ones on top.
   const ordered = [...nodes.values()];
   if (sigma.getSetting("zIndex")) ordered.sort((a, b) => (a.data.zIndex ?? 0) - (b.data.zIndex ?? 0));
+  drawDiscs(context, ordered);
+}
+
+/**
+ * The actors' discs, in sigma's order. Discs of one opaque colour that follow one another are one
+ * path, filled once: the same pixels, where 10,000 fills took the poster some 40 ms. A translucent
+ * disc is filled on its own, as its overlaps show.
+ */
+function drawDiscs(context: CanvasRenderingContext2D, ordered: readonly { at: Point; size: number; data: { color: string } }[]): void {
+  const rgba = colorReader(context);
+  let color: string | null = null;
+  let opaque = false;
   for (const { at, size, data } of ordered) {
-    context.fillStyle = data.color;
-    context.beginPath();
-    context.arc(at.x, at.y, Math.max(size - DISC_FADE / 2, 0), 0, 2 * Math.PI);
-    context.fill();
+    if (data.color !== color || !opaque) {
+      if (color !== null) context.fill();
+      color = data.color;
+      // Read before it is set: the reader sets the context's fill style to parse a colour.
+      opaque = rgba(color)[3] >= 1;
+      context.fillStyle = color;
+      context.beginPath();
+    }
+    const radius = Math.max(size - DISC_FADE / 2, 0);
+    context.moveTo(at.x + radius, at.y);
+    context.arc(at.x, at.y, radius, 0, 2 * Math.PI);
   }
+  if (color !== null) context.fill();
 }
 
 /**
