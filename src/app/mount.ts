@@ -5,7 +5,7 @@
  */
 import type { Dataset } from "../core/dataset";
 import { lookup, type DatasetLookup } from "../core/dataset/lookup";
-import { applyFilters, filtersNothing, type FilterResult } from "../core/filter";
+import { applyFilters, filtersNothing, prepareFilters, type FilterResult } from "../core/filter";
 import { buildGraph, buildGraphInSteps, type EntenteGraph, type GraphUnderway } from "../core/graph";
 import type { Lang, Translate } from "../core/i18n";
 import type { Problem, Result } from "../core/problems";
@@ -284,6 +284,12 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
     options.prepared?.pairs?.dispose();
     return { error, ctx };
   }
+  /** Stops what this mount started: another dataset is to be shown. */
+  const drop = (): null => {
+    layout.kill();
+    renderer.kill();
+    return null;
+  };
   // Sigma draws its first frame while it is constructed; it is on screen after the next frame's commit.
   void afterNextFrame().then(() => performance.mark("entente:first-frame"));
   // Where WebGL is software, that frame is a 2D picture of sigma's (render/poster.ts); sigma's own follows.
@@ -295,12 +301,18 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
     // (relationsLater), and adding 40,000 of them took about 0.4 s that it waited for.
     await afterNextFrame();
     const other = await checkedWhole();
-    if (other || !(await addRelations(addedLater, dataset, turn))) {
-      layout.kill();
-      renderer.kill();
+    if (other) {
+      drop();
       return other;
     }
+    if (!(await addRelations(addedLater, dataset, turn))) return drop();
     renderer.relationsAdded();
+  }
+  if (!first && large) {
+    // Indexing the filters and filtering, each a task of its own (some 50 ms each at 10,000 actors).
+    if (!(await turn())) return drop();
+    prepareFilters(ctx.data);
+    if (!(await turn())) return drop();
   }
   let filtered = first ?? applyFilters(ctx.data, options.view);
 
