@@ -105,6 +105,9 @@ export async function runEmbed(): Promise<void> {
     // Shown on the check of all but its relations, the dataset is not what the whole check gave.
     const { rechecked } = mounted;
     if (!rechecked.ok) {
+      // Nothing of the dataset stays: its title came before its first frame.
+      title.textContent = "";
+      document.title = t("app.name");
       renderProblems(problems, rechecked.problems, t);
       document.body.dataset.state = "error";
       return;

@@ -450,6 +450,9 @@ export async function runFull(): Promise<void> {
         const again = addressView(lookup(rechecked.value));
         return show(rechecked.value, again.view, rechecked.problems, again.notices);
       }
+      // Nothing of the dataset stays: its title and summary came with its first frame.
+      el.summary.replaceChildren();
+      document.title = t("app.name");
       renderProblems(el.problems, rechecked.problems, t);
       setState("error");
       return;

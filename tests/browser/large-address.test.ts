@@ -240,7 +240,32 @@ describe("a large dataset from an address, checked while its graph is built", ()
     expect(problems).toContain("relations[4321].target");
     expect(problems).toContain("relations[17].type");
     expect(await page.locator("canvas").count()).toBe(0);
+    // Nothing of the dataset stays on the page: not its title, not its summary.
+    expect(await page.locator("#summary").innerText()).toBe("");
+    expect(await page.title()).toBe("Entente");
     expect(await page.evaluate(() => window.entente)).toBeUndefined();
+    await page.close();
+  });
+
+  it("does the same in the embed: problems listed and nothing of the dataset left, or the dataset as checked", async () => {
+    const broken = large();
+    broken.relations[4321]!.target = "nobody";
+    const failed = await openWith(broken, { holdVerdict: true, query: "&embed=1" });
+    expect(await failed.page.locator("#graph canvas").count()).toBeGreaterThan(0);
+    expect(await failed.page.locator(".embed-title").innerText()).toBe("Many relations");
+    await failed.page.evaluate(() => (window as unknown as { releaseVerdict(): void }).releaseVerdict());
+    await failed.page.waitForSelector("body[data-state=error]", { timeout: 60_000 });
+    expect(await failed.page.locator("#problems").innerText()).toContain("relations[4321].target");
+    expect(await failed.page.locator("canvas").count()).toBe(0);
+    expect(await failed.page.locator(".embed-title").innerText()).toBe("");
+    await failed.page.close();
+
+    const changed = large();
+    (changed.relations[9] as Record<string, unknown>).note = "not in the format";
+    const { page } = await openWith(changed, { query: "&embed=1" });
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe("settled");
+    expect(await page.evaluate(() => window.entente!.edgeCount())).toBe(RELATIONS);
+    expect(await page.locator("#graph canvas.sigma-nodes").count()).toBe(1);
     await page.close();
   });
 
