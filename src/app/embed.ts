@@ -112,9 +112,10 @@ export async function runEmbed(): Promise<void> {
       document.body.dataset.state = "error";
       return;
     }
-    mounted = await mountGraph({ ...options, dataset: rechecked.value, view: addressView(lookup(rechecked.value)).view, prepared: undefined });
+    const data = lookup(rechecked.value);
+    mounted = await mountGraph({ ...options, dataset: rechecked.value, view: addressView(data).view, prepared: { data, graph: null, relations: null, pairs: null, checked: null } });
   }
-  // Nothing aborts an embed's one mount, and a dataset mounted without `prepared` is checked whole already.
+  // Nothing aborts an embed's one mount, and a dataset mounted with nothing still to check is not rechecked.
   if (mounted === null || "rechecked" in mounted) return;
   if ("error" in mounted) {
     console.error(mounted.error);

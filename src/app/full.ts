@@ -151,14 +151,16 @@ async function showDataset(
   notices: readonly Problem[],
   prepared?: Prepared,
 ): Promise<Shown | Rechecked | null> {
-  renderNotices(
-    el.notices,
-    [
-      { title: t("notices.url"), problems: notices },
-      { title: t("notices.data"), problems: warnings },
-    ],
-    t,
-  );
+  const showNotices = (data: readonly Problem[]) =>
+    renderNotices(
+      el.notices,
+      [
+        { title: t("notices.url"), problems: notices },
+        { title: t("notices.data"), problems: data },
+      ],
+      t,
+    );
+  showNotices(warnings);
   const datasetLang = dataset.meta.source.language;
   document.title = `${pickText(dataset.meta.title, lang, datasetLang)} · ${t("app.name")}`;
   setState("loading");
@@ -208,16 +210,7 @@ async function showDataset(
   }
   const { ctx, store, renderer, reducedMotion } = mounted;
   // The relations were checked once the graph was on screen, and their warnings with them.
-  if (mounted.warnings) {
-    renderNotices(
-      el.notices,
-      [
-        { title: t("notices.url"), problems: notices },
-        { title: t("notices.data"), problems: mounted.warnings },
-      ],
-      t,
-    );
-  }
+  if (mounted.warnings) showNotices(mounted.warnings);
   const listening = new AbortController();
   const on = { signal: listening.signal };
 
@@ -447,8 +440,9 @@ export async function runFull(): Promise<void> {
       const { rechecked } = shown;
       if (mine.signal.aborted) return;
       if (rechecked.ok) {
-        const again = addressView(lookup(rechecked.value));
-        return show(rechecked.value, again.view, rechecked.problems, again.notices);
+        const data = lookup(rechecked.value);
+        const again = addressView(data);
+        return show(rechecked.value, again.view, rechecked.problems, again.notices, { data, graph: null, relations: null, pairs: null, checked: null });
       }
       // Nothing of the dataset stays: its title and summary came with its first frame.
       el.summary.replaceChildren();

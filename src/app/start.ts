@@ -42,9 +42,8 @@ interface Speculated {
   pairs: PairGraph;
 }
 
-/** The view the address asks for, checked against a dataset's lookup, with what of it could not be kept. */
-export function addressView(data: DatasetLookup): { view: ViewState; notices: Problem[] } {
-  const parsed = parseView(location.search, location.href);
+/** The view the address asks for (as parsed already, or read now), checked against a dataset's lookup, with what of it could not be kept. */
+export function addressView(data: DatasetLookup, parsed = parseView(location.search, location.href)): { view: ViewState; notices: Problem[] } {
   const reconciled = reconcileView(parsed.view, data);
   return { view: reconciled.view, notices: [...parsed.notices, ...reconciled.notices] };
 }
@@ -99,7 +98,7 @@ export async function start(): Promise<Started> {
   if (!checked.ok) return failed(checked.problems);
   // The lookup does not depend on the language; the graph's labels do.
   const data = result.built && checked.value === result.value ? result.built.data : lookup(checked.value);
-  const { view, notices } = addressView(data);
+  const { view, notices } = addressView(data, parsed);
   return {
     ok: true,
     dataset: checked.value,

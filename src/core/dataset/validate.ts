@@ -143,10 +143,11 @@ const KNOWN = {
 
 /**
  * Fields the format does not know are dropped, but said, so that a misspelt
- * field ("lable") does not vanish without a word. Those of the relations are left out when
- * `relations` is false.
+ * field ("lable") does not vanish without a word. `which` says whose: all the document's, those of
+ * its part (all but the relations, see validateDatasetInParts), or the relations'; the part's come
+ * first in the document's.
  */
-export function unknownFieldProblems(input: unknown, relations = true): Problem[] {
+export function unknownFieldProblems(input: unknown, which: "all" | "part" | "relations" = "all"): Problem[] {
   const problems: Problem[] = [];
   const report = (unknown: readonly string[], at: string) => {
     for (const key of unknown) problems.push(warning(childPath(at, key), msg("problem.dataset.unknownField", { name: key })));
@@ -161,12 +162,14 @@ export function unknownFieldProblems(input: unknown, relations = true): Problem[
     }
   };
   if (!isRecord(input)) return problems;
-  report(unknownKeys(input, KNOWN.document), "");
-  report(unknownKeys(input.meta, KNOWN.meta), "meta");
-  if (isRecord(input.meta)) report(unknownKeys(input.meta.source, KNOWN.source), "meta.source");
-  each(input.actors, KNOWN.actor, "actors");
-  each(input.relationTypes, KNOWN.relationType, "relationTypes");
-  if (!relations) return problems;
+  if (which !== "relations") {
+    report(unknownKeys(input, KNOWN.document), "");
+    report(unknownKeys(input.meta, KNOWN.meta), "meta");
+    if (isRecord(input.meta)) report(unknownKeys(input.meta.source, KNOWN.source), "meta.source");
+    each(input.actors, KNOWN.actor, "actors");
+    each(input.relationTypes, KNOWN.relationType, "relationTypes");
+  }
+  if (which === "part") return problems;
   // A relation's evidence right after the relation itself, in document order.
   each(input.relations, KNOWN.relation, "relations", (relation, i) => {
     if (isRecord(relation) && Array.isArray(relation.evidence) && relation.evidence.some(hasUnknownEvidenceField)) {
@@ -211,20 +214,22 @@ export function validateDatasetInParts(input: unknown, onPart?: (part: Result<Da
     return notObject;
   }
   const part = partSchema.safeParse(input);
+  const partUnknown = unknownFieldProblems(input, "part");
   if (onPart) {
-    const problems = part.success ? [...partLinkProblems(part.data), ...unknownFieldProblems(input, false)] : [...shapeProblems(input, part.error.issues), ...unknownFieldProblems(input, false)];
+    const problems = [...(part.success ? partLinkProblems(part.data) : shapeProblems(input, part.error.issues)), ...partUnknown];
     onPart(part.success && !hasErrors(problems) ? { ok: true, value: part.data, problems } : { ok: false, problems });
   }
+  const unknown = [...partUnknown, ...unknownFieldProblems(input, "relations")];
   const relations = relationsSchema.safeParse(input.relations);
   if (!part.success || !relations.success) {
     const issues = [
       ...(part.success ? [] : part.error.issues),
       ...(relations.success ? [] : relations.error.issues.map((issue) => ({ ...issue, path: ["relations", ...issue.path] }))),
     ];
-    return { ok: false, problems: [...shapeProblems(input, issues), ...unknownFieldProblems(input)] };
+    return { ok: false, problems: [...shapeProblems(input, issues), ...unknown] };
   }
   const dataset: Dataset = { ...part.data, relations: relations.data };
-  const problems = [...linkProblems(dataset), ...unknownFieldProblems(input)];
+  const problems = [...linkProblems(dataset), ...unknown];
   if (hasErrors(problems)) return { ok: false, problems };
   return { ok: true, value: dataset, problems };
 }
