@@ -120,6 +120,9 @@ export function giveLook(graph: EntenteGraph, dataset: Dataset): void {
 /** Relations added per task after a large graph's first frame, while it is on screen: tens of milliseconds each on a slow machine. */
 const RELATIONS_STEP = 2500;
 
+/** Lines given to sigma per task once a large graph's layout has settled: 30-50 ms each on a slow machine. */
+const LINES_STEP = 1250;
+
 /**
  * Adds the relations of a graph built while its dataset was checked, and their look (see giveLook),
  * a task at a time; false if a turn says to stop.
@@ -238,16 +241,26 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
     seeded: Boolean(options.prepared?.graph),
     schedule: (callback) => requestAnimationFrame(callback),
     onSettling: markPositions,
-    onSettled: () => {
-      renderer.showRelations();
-      markSettled();
-      options.onSettled();
-    },
+    onSettled: () => void settle(),
     onError: (message) => {
-      renderer.showRelations();
+      const steps = renderer.showRelations();
+      while (!steps.next().done);
       options.onLayoutError(message);
     },
   }));
+  /** A large graph's relations, held back until now, given to sigma a task at a time (see showRelations), then the settled layout on screen. */
+  const settle = async () => {
+    const steps = renderer.showRelations(LINES_STEP);
+    while (!steps.next().done) {
+      await nextTask();
+      if (ended) return;
+    }
+    if (ended) return;
+    markSettled();
+    options.onSettled();
+  };
+  /** Once what this mount made is stopped: another dataset is shown. */
+  let ended = false;
 
   const store = new ViewStore(options.view);
   // A view that filters nothing shows every actor: a first frame that draws only them (its relations
@@ -286,6 +299,7 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
   }
   /** Stops what this mount started: another dataset is to be shown. */
   const drop = (): null => {
+    ended = true;
     layout.kill();
     renderer.kill();
     return null;
@@ -382,6 +396,7 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
     reducedMotion,
     warnings,
     destroy: () => {
+      ended = true;
       started = true;
       listening.abort();
       listeners.length = 0;

@@ -50,11 +50,12 @@ export class PairGraph {
   /** Each relation's place in `relations`, made when first asked for: not on the way to the first frame. */
   private index: Map<string, number> | null = null;
   private readonly lines: Line[];
-  /** The lines' keys in the drawn graph, made with the lines. */
+  /** The keys of the lines in the drawn graph, as they are added: the first pairs' (in pair order). */
   private readonly keys: string[] = [];
   /** For each pair, the relation drawn for it when nothing else is preferred (an index into `relations`). */
   private chosen: Int32Array;
-  private added = false;
+  /** The lines being added, or added (see addLinesInSteps). */
+  private addition: Generator<void, void> | null = null;
   private readonly stopFollowing: () => void;
   /**
    * An object shaped as sigma's copy of a line's attributes (Object.assign({}, attributes)), kept
@@ -139,19 +140,36 @@ export class PairGraph {
     };
   }
 
-  /** Adds the lines to the drawn graph (once): sigma indexes them and draws them at its next frame. */
+  /** Adds the lines to the drawn graph, or those still to come, at once (see addLinesInSteps). */
   addLines(): void {
-    if (this.added) return;
-    this.added = true;
-    for (let pair = 0; pair < this.edges.pairCount; pair++) this.keys.push(String(pair));
-    this.lines.forEach((line, pair) => {
-      this.graph.addUndirectedEdgeWithKey(this.keys[pair]!, line.source, line.target, { ...line.attributes });
-    });
+    const steps = this.addLinesInSteps(Infinity);
+    while (!steps.next().done);
   }
 
-  /** The lines' keys in the drawn graph (every pair has one: pairs are numbered as they first appear), none before addLines(). */
+  /**
+   * Adds the lines to the drawn graph, in pair order, pausing after every `step` of them: sigma,
+   * listening, indexes each as it comes, 10-20 µs each on a slow machine. The lines are added
+   * once: a later call goes on with the same addition.
+   */
+  addLinesInSteps(step: number): Generator<void, void> {
+    this.addition ??= this.add(step);
+    return this.addition;
+  }
+
+  private *add(step: number): Generator<void, void> {
+    const count = this.edges.pairCount;
+    for (let pair = 0; pair < count; pair++) {
+      if (pair > 0 && pair % step === 0) yield;
+      const line = this.lines[pair]!;
+      const key = String(pair);
+      this.graph.addUndirectedEdgeWithKey(key, line.source, line.target, { ...line.attributes });
+      this.keys.push(key);
+    }
+  }
+
+  /** The keys of the lines added so far (every pair has one: pairs are numbered as they first appear). */
   lineKeys(): string[] {
-    return this.added ? this.keys : [];
+    return this.keys;
   }
 
   /** Chooses again which relation stands for each pair, among those `isShown` lets through. */
@@ -180,12 +198,12 @@ export class PairGraph {
   /**
    * The lines (keys in the drawn graph) whose look may differ after the choice
    * changed or the filters did: another relation chosen, or the chosen one shown
-   * before and not after or the reverse. None before addLines().
+   * before and not after or the reverse: among the lines added so far.
    */
   changedLines(before: Int32Array, wasShown: (relation: number) => boolean, isShown: (relation: number) => boolean): string[] {
-    if (!this.added) return [];
     const out: string[] = [];
-    for (let pair = 0; pair < this.chosen.length; pair++) {
+    // The lines not added yet are given their look by sigma as they come.
+    for (let pair = 0; pair < this.keys.length; pair++) {
       const now = this.chosen[pair]!;
       if (now < 0) continue;
       if (before[pair] !== now || wasShown(now) !== isShown(now)) out.push(this.keys[pair]!);

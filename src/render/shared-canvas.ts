@@ -136,6 +136,37 @@ export function clearsOnceDrawn(context: CanvasRenderingContext2D): void {
 
 /** Sigma with one WebGL canvas; see the module's comment. */
 export class SharedCanvasSigma<N extends Attributes, E extends Attributes> extends Sigma<N, E> {
+  private framesHeld = false;
+  private frameWanted = false;
+
+  /**
+   * Until releaseFrames(), sigma schedules no frame, and a frame it has scheduled waits too: what it
+   * is given meanwhile, a task at a time, is processed and drawn once, after. (Each frame of a graph
+   * being changed processes all of it.)
+   */
+  holdFrames(): void {
+    this.framesHeld = true;
+    const internals = this as unknown as { renderFrame: number | null };
+    if (internals.renderFrame !== null) {
+      cancelAnimationFrame(internals.renderFrame);
+      internals.renderFrame = null;
+      this.frameWanted = true;
+    }
+  }
+
+  releaseFrames(): void {
+    if (!this.framesHeld) return;
+    this.framesHeld = false;
+    if (this.frameWanted) this.scheduleRender();
+    this.frameWanted = false;
+  }
+
+  override scheduleRender(): this {
+    if (!this.framesHeld) return super.scheduleRender();
+    this.frameWanted = true;
+    return this;
+  }
+
   override createCanvasContext(id: string, options?: Parameters<Sigma["createCanvasContext"]>[1]): this {
     super.createCanvasContext(id, options);
     const context = (this as unknown as SigmaInternals).canvasContexts[id];

@@ -102,6 +102,45 @@ describe("a large graph while its layout runs", () => {
     }
   });
 
+  it("gives sigma the relations a task at a time once it settles, drawing nothing until all are there; a filter chosen meanwhile shows in them", async () => {
+    const page = await openRunning();
+    try {
+      const processedBefore = await page.evaluate(() => window.entente!.processed());
+      // The page looks after every task of its own (a message to itself, as the app's turns are),
+      // and hides the tensions once some lines are with sigma and not all.
+      const meanwhile = await page.evaluate(
+        () =>
+          new Promise<{ lines: number; frames: number; framesBefore: number }>((resolve) => {
+            const framesBefore = window.entente!.lastFrame().count;
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => {
+              const lines = window.entente!.drawnEdges();
+              if (lines === 0) return channel.port2.postMessage(null);
+              (document.querySelector(".filter-row[data-type=tension] label") as HTMLElement).click();
+              resolve({ lines, frames: window.entente!.lastFrame().count, framesBefore });
+            };
+            channel.port2.postMessage(null);
+            new BroadcastChannel("entente-test-layout").postMessage("settle");
+          }),
+      );
+      await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
+      const pair = (r: { source: string; target: string }) => [r.source, r.target].sort().join("|");
+      const relations = large().relations;
+      const pairs = new Set(relations.map(pair));
+      // Some of the lines, and no frame drawn since the layout settled.
+      expect(meanwhile.lines).toBeGreaterThan(0);
+      expect(meanwhile.lines).toBeLessThan(pairs.size);
+      expect(meanwhile.frames).toBe(meanwhile.framesBefore);
+      // Then one processing, every line there, the tensions hidden in them.
+      expect(await page.evaluate(() => window.entente!.processed())).toBe(processedBefore + 1);
+      expect(await page.evaluate(() => window.entente!.view().types)).toEqual(["cooperation"]);
+      expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(new Set(relations.filter((r) => r.type === "cooperation").map(pair)).size);
+      expect(await page.evaluate(() => window.entente!.drawnColors())).toEqual({ cooperation: ["#009E73"] });
+    } finally {
+      await page.close();
+    }
+  });
+
   it("keeps the layers that hold nothing off the page: the hover layer until an actor is pointed at; the relations share the actors' canvas", async () => {
     const page = await openRunning();
     /** Whether each of sigma's layers is on the page (sigma's canvases carry their layer's name as a class). */

@@ -93,6 +93,33 @@ describe("PairGraph", () => {
     expect(pairs.changedLines(allShown, all, shown).sort()).toEqual([String(pairOf("r1")), String(pairOf("r5"))].sort());
   });
 
+  it("adds the lines a step at a time, in pair order, telling only those added; a later call goes on with the same", () => {
+    const { pairs, pairOf } = paired();
+    const at = (id: string) => pairs.indexOf(k(id))!;
+    const all = () => true;
+    const heard: string[] = [];
+    pairs.graph.on("edgeAdded", ({ key }) => heard.push(key));
+    const steps = pairs.addLinesInSteps(2);
+    expect(pairs.graph.size).toBe(0);
+    expect(steps.next().done).toBe(false);
+    expect(heard).toEqual(["0", "1"]);
+    expect(pairs.lineKeys()).toEqual(["0", "1"]);
+    // Only the lines added so far can be repainted: the third pair's (the self relation) is not among them yet.
+    const before = pairs.choice();
+    const noSelf = (i: number) => i !== at("r5");
+    pairs.choose(noSelf);
+    expect(pairs.changedLines(before, all, noSelf)).toEqual([]);
+    expect(pairs.addLinesInSteps(2)).toBe(steps);
+    // All at once: the rest.
+    pairs.addLines();
+    expect(heard).toEqual(["0", "1", "2"]);
+    expect(pairs.lineKeys()).toEqual(["0", "1", "2"]);
+    expect(steps.next().done).toBe(true);
+    expect(pairs.changedLines(before, all, noSelf)).toEqual([String(pairOf("r5"))]);
+    pairs.addLines();
+    expect(pairs.graph.size).toBe(3);
+  });
+
   it("follows the data graph's node updates, batched or one at a time, until disposed of", () => {
     const { data, pairs } = paired();
     const heard: string[] = [];
