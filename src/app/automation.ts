@@ -26,6 +26,8 @@ export interface Automation {
   nodeColor(id: string): string | null;
   /** How many relations are drawn as lines (on large graphs parallel relations share one line). */
   drawnEdges(): number;
+  /** How many lines sigma has been given: on a large graph, given a step at a time once its layout settles, none is drawn until all are (render/renderer.ts). */
+  linesGiven(): number;
   /** The ids of the relations drawn as lines: on a large graph, the one each pair's line shows. */
   drawnRelations(): string[];
   /** For each relation type, the colours its drawn lines have. */
@@ -70,6 +72,7 @@ export function exposeAutomation(parts: {
     nodeSize: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "size") ?? null) : null),
     nodeColor: (id) => (parts.graph.hasNode(graphKey(id)) ? (parts.graph.getNodeAttribute(graphKey(id), "color") ?? null) : null),
     drawnEdges: () => drawnRelations().length,
+    linesGiven: () => parts.renderer.sigma.getGraph().size,
     drawnRelations: () => drawnRelations(),
     drawnColors: () => {
       const colors = new Map<string, Set<string>>();

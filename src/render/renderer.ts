@@ -445,6 +445,8 @@ export class GraphRenderer {
 
   /** Each relation drawn (not hidden), the one a pair's line shows standing for its pair on a large graph. */
   forEachDrawnRelation(visit: DrawnRelationVisitor): void {
+    // Lines given to sigma a step at a time are drawn once the last is there (see showRelations).
+    if (this.linesComing) return;
     this.sigma.getGraph().forEachEdge((edge) => {
       const display = this.sigma.getEdgeDisplayData(edge);
       if (!display || display.hidden) return;

@@ -110,14 +110,15 @@ describe("a large graph while its layout runs", () => {
       // and hides the tensions once some lines are with sigma and not all.
       const meanwhile = await page.evaluate(
         () =>
-          new Promise<{ lines: number; frames: number; framesBefore: number }>((resolve) => {
+          new Promise<{ lines: number; drawn: number; frames: number; framesBefore: number }>((resolve) => {
             const framesBefore = window.entente!.lastFrame().count;
             const channel = new MessageChannel();
             channel.port1.onmessage = () => {
-              const lines = window.entente!.drawnEdges();
+              const lines = window.entente!.linesGiven();
               if (lines === 0) return channel.port2.postMessage(null);
+              const drawn = window.entente!.drawnEdges();
               (document.querySelector(".filter-row[data-type=tension] label") as HTMLElement).click();
-              resolve({ lines, frames: window.entente!.lastFrame().count, framesBefore });
+              resolve({ lines, drawn, frames: window.entente!.lastFrame().count, framesBefore });
             };
             channel.port2.postMessage(null);
             new BroadcastChannel("entente-test-layout").postMessage("settle");
@@ -127,13 +128,15 @@ describe("a large graph while its layout runs", () => {
       const pair = (r: { source: string; target: string }) => [r.source, r.target].sort().join("|");
       const relations = large().relations;
       const pairs = new Set(relations.map(pair));
-      // Some of the lines, and no frame drawn since the layout settled.
+      // Some of the lines given, none drawn, and no frame drawn since the layout settled.
       expect(meanwhile.lines).toBeGreaterThan(0);
       expect(meanwhile.lines).toBeLessThan(pairs.size);
+      expect(meanwhile.drawn).toBe(0);
       expect(meanwhile.frames).toBe(meanwhile.framesBefore);
       // Then one processing, every line there, the tensions hidden in them.
       expect(await page.evaluate(() => window.entente!.processed())).toBe(processedBefore + 1);
       expect(await page.evaluate(() => window.entente!.view().types)).toEqual(["cooperation"]);
+      expect(await page.evaluate(() => window.entente!.linesGiven())).toBe(pairs.size);
       expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(new Set(relations.filter((r) => r.type === "cooperation").map(pair)).size);
       expect(await page.evaluate(() => window.entente!.drawnColors())).toEqual({ cooperation: ["#009E73"] });
     } finally {
