@@ -120,8 +120,8 @@ export function giveLook(graph: EntenteGraph, dataset: Dataset): void {
 /** Relations added per task after a large graph's first frame, while it is on screen: tens of milliseconds each on a slow machine. */
 const RELATIONS_STEP = 2500;
 
-/** Lines given to sigma per task once a large graph's layout has settled: 30-50 ms each on a slow machine. */
-const LINES_STEP = 1250;
+/** Lines given to sigma per task once a large graph's layout has settled: 10-20 ms each on a slow machine. */
+const LINES_STEP = 2500;
 
 /**
  * Adds the relations of a graph built while its dataset was checked, and their look (see giveLook),

@@ -148,7 +148,7 @@ export class PairGraph {
 
   /**
    * Adds the lines to the drawn graph, in pair order, pausing after every `step` of them: sigma,
-   * listening, indexes each as it comes, 10-20 µs each on a slow machine. The lines are added
+   * listening, indexes each as it comes, about 5 µs each on a slow machine. The lines are added
    * once: a later call goes on with the same addition.
    */
   addLinesInSteps(step: number): Generator<void, void> {
