@@ -5,7 +5,6 @@
  */
 import "./embed.css";
 import { pickText } from "../core/dataset/text";
-import { lookup } from "../core/dataset/lookup";
 import { parseEmbedParams } from "../core/embed";
 import { direction } from "../core/i18n";
 import { serializeView } from "../core/view";
@@ -20,7 +19,7 @@ import { sourceName } from "../ui/source";
 import { guardScroll } from "../ui/scroll-guard";
 import type { NodeLook } from "./look";
 import { mountGraph, type MountOptions } from "./mount";
-import { addressView, start } from "./start";
+import { shownAgain, start } from "./start";
 
 const DEFAULT_HEIGHT = 440;
 
@@ -112,8 +111,8 @@ export async function runEmbed(): Promise<void> {
       document.body.dataset.state = "error";
       return;
     }
-    const data = lookup(rechecked.value);
-    mounted = await mountGraph({ ...options, dataset: rechecked.value, view: addressView(data).view, prepared: { data, graph: null, relations: null, pairs: null, checked: null } });
+    const { view: again, prepared } = shownAgain(rechecked.value);
+    mounted = await mountGraph({ ...options, dataset: rechecked.value, view: again, prepared });
   }
   // Nothing aborts an embed's one mount, and a dataset mounted with nothing still to check is not rechecked.
   if (mounted === null || "rechecked" in mounted) return;

@@ -4,7 +4,6 @@
  */
 import { analyseBalance } from "../core/analysis";
 import type { Dataset } from "../core/dataset";
-import { lookup } from "../core/dataset/lookup";
 import { pickText } from "../core/dataset/text";
 import { datasetId, graphKey } from "../core/graph";
 import type { Problem } from "../core/problems";
@@ -29,7 +28,7 @@ import { renderSummary } from "../ui/summary";
 import { actorLabel, type UiContext } from "../ui/context";
 import { mountGraph, type Mounted, type Prepared, type Rechecked } from "./mount";
 import { afterNextFrame, nextTask } from "./next-task";
-import { addressView, start } from "./start";
+import { shownAgain, start } from "./start";
 
 function setState(state: "loading" | "ready" | "settled" | "error"): void {
   document.body.dataset.state = state;
@@ -440,9 +439,8 @@ export async function runFull(): Promise<void> {
       const { rechecked } = shown;
       if (mine.signal.aborted) return;
       if (rechecked.ok) {
-        const data = lookup(rechecked.value);
-        const again = addressView(data);
-        return show(rechecked.value, again.view, rechecked.problems, again.notices, { data, graph: null, relations: null, pairs: null, checked: null });
+        const again = shownAgain(rechecked.value);
+        return show(rechecked.value, again.view, rechecked.problems, again.notices, again.prepared);
       }
       // Nothing of the dataset stays: its title and summary came with its first frame.
       el.summary.replaceChildren();

@@ -168,13 +168,19 @@ export async function mountGraph(options: MountOptions): Promise<Mounted | Reche
   } catch (cause) {
     // Shown before its relations were checked, a dataset may hold relations that trip what reads them first.
     const whole = await options.prepared?.checked;
-    if (whole && (!whole.ok || whole.value !== options.dataset)) {
+    const other = whole && recheck(whole, options.dataset);
+    if (other) {
       made.layout?.kill();
       made.renderer?.kill();
-      return { rechecked: whole };
+      return other;
     }
     throw cause;
   }
+}
+
+/** The dataset checked whole, where it is not the one shown (see Rechecked); null where it is. */
+function recheck(whole: Result<Dataset>, shown: Dataset): Rechecked | null {
+  return !whole.ok || whole.value !== shown ? { rechecked: whole } : null;
 }
 
 /** What a mount under way has started, to stop if it fails. */
@@ -208,9 +214,9 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
   const checkedWhole = async (): Promise<Rechecked | null> => {
     const whole = await options.prepared?.checked;
     if (!whole) return null;
-    if (!whole.ok || whole.value !== dataset) return { rechecked: whole };
-    warnings = whole.problems;
-    return null;
+    const other = recheck(whole, dataset);
+    if (!other) warnings = whole.problems;
+    return other;
   };
 
   // A file laid out elsewhere (Gephi) keeps its layout: no simulation moves it.
@@ -255,7 +261,6 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
       await nextTask();
       if (ended) return;
     }
-    if (ended) return;
     markSettled();
     options.onSettled();
   };

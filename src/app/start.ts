@@ -48,6 +48,15 @@ export function addressView(data: DatasetLookup, parsed = parseView(location.sea
   return { view: reconciled.view, notices: [...parsed.notices, ...reconciled.notices] };
 }
 
+/**
+ * A dataset to show again as its whole check left it (see mount.ts's Rechecked): its lookup, the
+ * address's view checked against it, and nothing prepared ahead.
+ */
+export function shownAgain(dataset: Dataset): { view: ViewState; notices: Problem[]; prepared: Prepared } {
+  const data = lookup(dataset);
+  return { ...addressView(data), prepared: { data, graph: null, relations: null, pairs: null, checked: null } };
+}
+
 export async function start(): Promise<Started> {
   const parsed = parseView(location.search, location.href);
   // Until the dataset is read, its language is unknown: a failure to load it is told in the reader's.

@@ -1,6 +1,5 @@
 export {
   buildSvg,
-  controlPoint,
   estimateTextWidth,
   safeColor,
   wrapText,
@@ -11,4 +10,5 @@ export {
   type SvgNode,
   type SvgScene,
 } from "./svg";
+export { controlPoint } from "./control-point";
 export { subsetDataset, toCsv, toEntenteJson, toGexf, type VisibleIds } from "./dataset";

@@ -11,8 +11,6 @@
  */
 import { controlPoint } from "./control-point";
 
-export { controlPoint };
-
 export interface SvgNode {
   id: string;
   x: number;
