@@ -40,6 +40,17 @@ export interface Automation {
   picking(): boolean;
   /** Whether the camera's moves move the picture last drawn: always on large graphs, on others once moving was slow (render/slow-moves.ts). */
   picturesMove(): boolean;
+  /** Whether a frame drawn off the canvas is still to be put on it (render/frame-aside.ts). */
+  frameAside(): boolean;
+  /**
+   * From now on, each frame's pixels are read as it is put on the WebGL canvas: their hash and how
+   * many hold anything, for framePixels(). Reading them costs each frame some milliseconds.
+   */
+  watchFramePixels(): void;
+  /** The last frame's pixels, as watchFramePixels() read them; null before. */
+  framePixels(): { hash: string; inked: number } | null;
+  /** Draws the graph again on the canvas, now, as things are (no re-indexing). */
+  drawAgain(): void;
 }
 
 declare global {
@@ -60,6 +71,8 @@ export function exposeAutomation(parts: {
     parts.renderer.forEachDrawnRelation((relation) => ids.push(datasetId(relation)));
     return ids;
   };
+  let watchingPixels = false;
+  let pixels: { hash: string; inked: number } | null = null;
   window.entente = {
     nodePosition: (id) => parts.renderer.nodeViewportPosition(id),
     layoutRunning: () => parts.layout.isRunning(),
@@ -84,6 +97,14 @@ export function exposeAutomation(parts: {
     },
     picking: () => parts.renderer.picking,
     picturesMove: () => parts.renderer.picturesMove(),
+    frameAside: () => parts.renderer.isDrawingAside(),
+    watchFramePixels: () => {
+      if (watchingPixels) return;
+      watchingPixels = true;
+      parts.renderer.sigma.on("afterRender", () => (pixels = readFramePixels(parts.renderer)));
+    },
+    framePixels: () => pixels,
+    drawAgain: () => void parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true }),
     timeDraw: () => {
       const start = performance.now();
       parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });
@@ -103,4 +124,20 @@ export function exposeAutomation(parts: {
     frames.recent.push(frames.at);
     if (frames.recent.length > 32) frames.recent.shift();
   });
+}
+
+/** The WebGL canvas's drawing buffer as it stands (read in the task that drew it: the page shows it next). */
+function readFramePixels(renderer: GraphRenderer): { hash: string; inked: number } | null {
+  const gl = renderer.sigma.getCanvases().edges?.getContext("webgl2");
+  if (!gl) return null;
+  const data = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+  gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, data);
+  // FNV-1a over every byte: two frames alike have the same, one pixel apart almost surely not.
+  let hash = 0x811c9dc5;
+  let inked = 0;
+  for (let i = 0; i < data.length; i++) {
+    hash = Math.imul(hash ^ data[i]!, 0x01000193);
+    if ((i & 3) === 3 && data[i]! > 0) inked += 1;
+  }
+  return { hash: (hash >>> 0).toString(16), inked };
 }

@@ -261,6 +261,9 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
       await nextTask();
       if (ended) return;
     }
+    // Settled once the frame that draws the relations is on screen.
+    await renderer.whenFrameShown();
+    if (ended) return;
     markSettled();
     options.onSettled();
   };

@@ -19,6 +19,7 @@ import type { ProgramClass } from "./program-class";
 import type { NodeDisplayData } from "sigma/types";
 import type { NodeProgramType } from "sigma/rendering";
 import { isSoftwareRenderer } from "./poster-shapes";
+import { FrameAside } from "./frame-aside";
 
 type Context = WebGLRenderingContext | WebGL2RenderingContext;
 
@@ -134,10 +135,85 @@ export function clearsOnceDrawn(context: CanvasRenderingContext2D): void {
   }
 }
 
+/** Sigma's 2D layers drawn with its WebGL frame, hidden while that frame is drawn aside. */
+const DRAWN_WITH_FRAME = ["labels", "hovers"] as const;
+
 /** Sigma with one WebGL canvas; see the module's comment. */
 export class SharedCanvasSigma<N extends Attributes, E extends Attributes> extends Sigma<N, E> {
   private framesHeld = false;
   private frameWanted = false;
+  private asideNext = false;
+  /** The frame being drawn aside, until it is on the canvas. */
+  private aside: FrameAside | null = null;
+
+  /**
+   * Resolves once the frame to come (scheduled, held or drawn aside) is on the canvas; at once when
+   * none is coming.
+   */
+  whenFrameShown(): Promise<void> {
+    const scheduled = (this as unknown as { renderFrame: number | null }).renderFrame !== null;
+    if (!scheduled && !this.frameWanted && !this.aside) return Promise.resolve();
+    return new Promise((resolve) => this.once("afterRender", () => resolve()));
+  }
+
+  /** Whether a frame drawn aside is still to be put on the canvas. */
+  isDrawingAside(): boolean {
+    return this.aside !== null;
+  }
+
+  constructor(...args: ConstructorParameters<typeof Sigma<N, E>>) {
+    super(...args);
+    // Sigma's render is private in its types; every frame of its own goes through this one.
+    const internals = this as unknown as { render: () => SharedCanvasSigma<N, E> };
+    const render = internals.render.bind(this);
+    internals.render = () => this.drawFrame(render);
+  }
+
+  private drawFrame(render: () => SharedCanvasSigma<N, E>): SharedCanvasSigma<N, E> {
+    this.dropAside();
+    const gl = (this as unknown as SigmaInternals).webGLContexts.edges;
+    const aside = this.asideNext;
+    this.asideNext = false;
+    if (!aside || !(gl instanceof WebGL2RenderingContext) || gl.isContextLost()) return render();
+    let rendered = false;
+    const events = this as unknown as { emit: (event: string, ...args: unknown[]) => boolean };
+    const emit = events.emit;
+    // Sigma's listeners hear of the frame once it shows.
+    events.emit = (event, ...args) => (event === "afterRender" ? (rendered = true) : emit.call(this, event, ...args));
+    const shown = () => {
+      this.aside = null;
+      this.showDrawnWithFrame(true);
+      if (rendered) events.emit("afterRender");
+    };
+    try {
+      this.aside = FrameAside.draw(gl, render, shown);
+    } finally {
+      delete (events as Partial<typeof events>).emit;
+    }
+    if (this.aside) this.showDrawnWithFrame(false);
+    else if (rendered) events.emit("afterRender");
+    return this;
+  }
+
+  override kill(): void {
+    this.dropAside();
+    super.kill();
+  }
+
+  private dropAside(): void {
+    if (!this.aside) return;
+    this.aside.drop();
+    this.aside = null;
+    this.showDrawnWithFrame(true);
+  }
+
+  private showDrawnWithFrame(shown: boolean): void {
+    const elements = (this as unknown as SigmaInternals).elements;
+    for (const layer of DRAWN_WITH_FRAME) {
+      const element = elements[layer];
+      if (element) element.style.visibility = shown ? "" : "hidden";
+    }
+  }
 
   /**
    * Until releaseFrames(), sigma schedules no frame, and a frame it has scheduled waits too: what it
@@ -154,10 +230,21 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
     }
   }
 
-  releaseFrames(): void {
+  /**
+   * Sigma schedules its frames again, and the one held is drawn. With `aside`, where WebGL is
+   * software, that frame is drawn off the canvas and put on it once SwiftShader has drawn it (see
+   * frame-aside.ts): the page goes on meanwhile. Sigma's 2D layers, which it draws at once, are
+   * hidden until then, so that labels never show over discs of another frame; sigma's `afterRender`
+   * is told once the frame is on the canvas. A frame drawn before then (the pointer, a filter, a
+   * resize) is drawn as usual, and the one aside is dropped.
+   */
+  releaseFrames(aside = false): void {
     if (!this.framesHeld) return;
     this.framesHeld = false;
-    if (this.frameWanted) this.scheduleRender();
+    if (this.frameWanted) {
+      this.asideNext = aside && software.has(this);
+      this.scheduleRender();
+    }
     this.frameWanted = false;
   }
 

@@ -50,8 +50,9 @@ new BroadcastChannel("entente-test-layout").onmessage = () => {
   self.postMessage({ type: "positions", positions, alpha: 0, settled: true }, [positions.buffer]);
 };`;
 
-async function openRunning(): Promise<Page> {
+async function openRunning(...scripts: string[]): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  for (const script of scripts) await page.addInitScript(script);
   const body = JSON.stringify(large());
   await page.route(`${ORIGIN}/**`, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }),
@@ -61,6 +62,47 @@ async function openRunning(): Promise<Page> {
   await page.waitForSelector("body[data-state=ready]", { timeout: 60_000 });
   return page;
 }
+
+/** WebGL's renderer named as a GPU's. */
+const GPU_NAME = `(() => {
+  const real = WebGL2RenderingContext.prototype.getParameter;
+  WebGL2RenderingContext.prototype.getParameter = function (pname) {
+    return pname === 0x9246 || pname === this.RENDERER ? "ANGLE (NVIDIA, NVIDIA GeForce GTX 1060 Direct3D11 vs_5_0 ps_5_0, D3D11)" : real.call(this, pname);
+  };
+})()`;
+
+interface SettleWatch {
+  /** Whether a frame was drawn aside at some task after the layout settled. */
+  aside: boolean;
+  /** At the first task that found it so: the labels' layer's visibility, the lines given and drawn, the frames drawn. */
+  labels?: string;
+  given?: number;
+  drawn?: number;
+  frames?: number;
+}
+
+/**
+ * Settles the layout, and looks after every task of the page's own (a message to itself, as the
+ * app's turns are) for a frame drawn aside, until the page says it settled.
+ */
+const settleWatching = (page: Page): Promise<SettleWatch> =>
+  page.evaluate(
+    () =>
+      new Promise<SettleWatch>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          const entente = window.entente!;
+          if (entente.frameAside()) {
+            const labels = getComputedStyle(document.querySelector("#graph canvas.sigma-labels")!).visibility;
+            return resolve({ aside: true, labels, given: entente.linesGiven(), drawn: entente.drawnEdges(), frames: entente.lastFrame().count });
+          }
+          if (document.body.dataset.state === "settled") return resolve({ aside: false });
+          channel.port2.postMessage(null);
+        };
+        channel.port2.postMessage(null);
+        new BroadcastChannel("entente-test-layout").postMessage("settle");
+      }),
+  );
 
 const settle = (page: Page) => page.evaluate(() => new BroadcastChannel("entente-test-layout").postMessage("settle"));
 
@@ -139,6 +181,45 @@ describe("a large graph while its layout runs", () => {
       expect(await page.evaluate(() => window.entente!.linesGiven())).toBe(pairs.size);
       expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(new Set(relations.filter((r) => r.type === "cooperation").map(pair)).size);
       expect(await page.evaluate(() => window.entente!.drawnColors())).toEqual({ cooperation: ["#009E73"] });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("draws the settled frame off the canvas where WebGL is software, its labels hidden until it shows, then shows it as sigma draws it", async () => {
+    const page = await openRunning();
+    try {
+      await page.evaluate(() => window.entente!.watchFramePixels());
+      const framesBefore = await page.evaluate(() => window.entente!.lastFrame().count);
+      const watched = await settleWatching(page);
+      const relations = large().relations;
+      const pairs = new Set(relations.map((r) => [r.source, r.target].sort().join("|"))).size;
+      // Every line given, the frame drawn aside: none of it shown yet, nor its labels, and no frame told of.
+      expect(watched).toEqual({ aside: true, labels: "hidden", given: pairs, drawn: 0, frames: framesBefore });
+      await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
+      // Settled once it shows: with its labels, every line drawn, one frame more.
+      expect(await page.evaluate(() => window.entente!.frameAside())).toBe(false);
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector("#graph canvas.sigma-labels")!).visibility)).toBe("visible");
+      expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(pairs);
+      expect(await page.evaluate(() => window.entente!.lastFrame().count)).toBe(framesBefore + 1);
+      // What it put on the canvas is what sigma draws there itself, pixel for pixel.
+      const shown = (await page.evaluate(() => window.entente!.framePixels()))!;
+      expect(shown.inked).toBeGreaterThan(10_000);
+      await page.evaluate(() => window.entente!.drawAgain());
+      expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("draws the settled frame on the canvas at once where WebGL has a GPU", async () => {
+    const page = await openRunning(GPU_NAME);
+    try {
+      const framesBefore = await page.evaluate(() => window.entente!.lastFrame().count);
+      expect(await settleWatching(page)).toEqual({ aside: false });
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector("#graph canvas.sigma-labels")!).visibility)).toBe("visible");
+      expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(new Set(large().relations.map((r) => [r.source, r.target].sort().join("|"))).size);
+      expect(await page.evaluate(() => window.entente!.lastFrame().count)).toBe(framesBefore + 1);
     } finally {
       await page.close();
     }
