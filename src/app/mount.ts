@@ -235,7 +235,8 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
   // time only (a drag later settles the layout again, which is not the page's load): the settled
   // positions come, and the settled layout is on screen.
   const markPositions = once(() => performance.mark("entente:layout-positions"));
-  const markSettled = once(() => void afterNextFrame().then(() => performance.mark("entente:layout-settled")));
+  const settledMarked = once(() => performance.mark("entente:layout-settled"));
+  const markSettled = () => void afterNextFrame().then(settledMarked);
   const layout = (made.layout = new LayoutSupervisor(graph, {
     radius: (node) => graph.getNodeAttribute(node, "size") ?? 6,
     // Large graphs show only the settled layout: each intermediate position update made sigma
@@ -261,10 +262,12 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
       await nextTask();
       if (ended) return;
     }
-    // Settled once the frame that draws the relations is on screen.
+    // Settled once the frame that draws the relations is on screen: it is put on the canvas in an
+    // animation frame (sigma's, or the one that finds it drawn aside), whose commit comes before the next task.
     await renderer.whenFrameShown();
+    await nextTask();
     if (ended) return;
-    markSettled();
+    settledMarked();
     options.onSettled();
   };
   /** Once what this mount made is stopped: another dataset is shown. */

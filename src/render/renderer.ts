@@ -387,15 +387,15 @@ export class GraphRenderer {
     this.shared.releaseFrames(true);
   }
 
-  /**
-   * Resolves once the frame sigma is to draw next (or is drawing aside) is on the canvas; at once
-   * when none is coming.
-   */
   /** Whether a frame drawn aside (see showRelations) is still to be put on the canvas. */
   isDrawingAside(): boolean {
     return this.shared.isDrawingAside();
   }
 
+  /**
+   * Resolves once the frame sigma is to draw next (or is drawing aside) is on the canvas, in the
+   * animation frame that put it there; at once when none is coming.
+   */
   whenFrameShown(): Promise<void> {
     return this.killed ? Promise.resolve() : this.shared.whenFrameShown();
   }
