@@ -212,6 +212,45 @@ describe("a large graph while its layout runs", () => {
     }
   });
 
+  it("drops the frame drawn aside when a filter is chosen before it shows, and draws the filtered one on the canvas", async () => {
+    const page = await openRunning();
+    try {
+      await page.evaluate(() => window.entente!.watchFramePixels());
+      const framesBefore = await page.evaluate(() => window.entente!.lastFrame().count);
+      // Once the frame is drawn aside, the reader hides the tensions, in that same task.
+      const clicked = await page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => {
+              if (document.body.dataset.state === "settled") return resolve(false);
+              if (!window.entente!.frameAside()) return channel.port2.postMessage(null);
+              (document.querySelector(".filter-row[data-type=tension] label") as HTMLElement).click();
+              resolve(true);
+            };
+            channel.port2.postMessage(null);
+            new BroadcastChannel("entente-test-layout").postMessage("settle");
+          }),
+      );
+      expect(clicked).toBe(true);
+      await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
+      expect(await page.evaluate(() => window.entente!.view().types)).toEqual(["cooperation"]);
+      // The frame on the canvas is the filtered one, drawn there directly, with its labels.
+      await expect.poll(() => page.evaluate(() => window.entente!.drawnColors())).toEqual({ cooperation: ["#009E73"] });
+      // Time enough for SwiftShader to have drawn the frame aside: it never comes to the canvas.
+      await page.waitForTimeout(1000);
+      expect(await page.evaluate(() => window.entente!.lastFrame().count)).toBe(framesBefore + 1);
+      expect(await page.evaluate(() => window.entente!.frameAside())).toBe(false);
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector("#graph canvas.sigma-labels")!).visibility)).toBe("visible");
+      const shown = (await page.evaluate(() => window.entente!.framePixels()))!;
+      expect(shown.inked).toBeGreaterThan(10_000);
+      await page.evaluate(() => window.entente!.drawAgain());
+      expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("draws the settled frame on the canvas at once where WebGL has a GPU", async () => {
     const page = await openRunning(GPU_NAME);
     try {
