@@ -83,18 +83,21 @@ interface SettleWatch {
 
 /**
  * Settles the layout, and looks after every task of the page's own (a message to itself, as the
- * app's turns are) for a frame drawn aside, until the page says it settled.
+ * app's turns are) for a frame drawn aside, until the page says it settled. With `hideTensions`,
+ * the reader hides the tensions in the task that finds it.
  */
-const settleWatching = (page: Page): Promise<SettleWatch> =>
+const settleWatching = (page: Page, hideTensions = false): Promise<SettleWatch> =>
   page.evaluate(
-    () =>
+    (hide) =>
       new Promise<SettleWatch>((resolve) => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           const entente = window.entente!;
           if (entente.frameAside()) {
             const labels = getComputedStyle(document.querySelector("#graph canvas.sigma-labels")!).visibility;
-            return resolve({ aside: true, labels, given: entente.linesGiven(), drawn: entente.drawnEdges(), frames: entente.lastFrame().count });
+            resolve({ aside: true, labels, given: entente.linesGiven(), drawn: entente.drawnEdges(), frames: entente.lastFrame().count });
+            if (hide) (document.querySelector(".filter-row[data-type=tension] label") as HTMLElement).click();
+            return;
           }
           if (document.body.dataset.state === "settled") return resolve({ aside: false });
           channel.port2.postMessage(null);
@@ -102,7 +105,21 @@ const settleWatching = (page: Page): Promise<SettleWatch> =>
         channel.port2.postMessage(null);
         new BroadcastChannel("entente-test-layout").postMessage("settle");
       }),
+    hideTensions,
   );
+
+/**
+ * No frame aside is left, the labels are on the page, and the canvas holds a picture (as read when
+ * it was put there, see watchFramePixels) that is, pixel for pixel, what sigma draws on it itself.
+ */
+async function expectShownAsDrawn(page: Page): Promise<void> {
+  expect(await page.evaluate(() => window.entente!.frameAside())).toBe(false);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector("#graph canvas.sigma-labels")!).visibility)).toBe("visible");
+  const shown = (await page.evaluate(() => window.entente!.framePixels()))!;
+  expect(shown.inked).toBeGreaterThan(10_000);
+  await page.evaluate(() => window.entente!.drawAgain());
+  expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
+}
 
 const settle = (page: Page) => page.evaluate(() => new BroadcastChannel("entente-test-layout").postMessage("settle"));
 
@@ -197,16 +214,10 @@ describe("a large graph while its layout runs", () => {
       // Every line given, the frame drawn aside: none of it shown yet, nor its labels, and no frame told of.
       expect(watched).toEqual({ aside: true, labels: "hidden", given: pairs, drawn: 0, frames: framesBefore });
       await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
-      // Settled once it shows: with its labels, every line drawn, one frame more.
-      expect(await page.evaluate(() => window.entente!.frameAside())).toBe(false);
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector("#graph canvas.sigma-labels")!).visibility)).toBe("visible");
+      // Settled once it shows: with its labels, every line drawn, one frame more, as sigma draws it.
       expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(pairs);
       expect(await page.evaluate(() => window.entente!.lastFrame().count)).toBe(framesBefore + 1);
-      // What it put on the canvas is what sigma draws there itself, pixel for pixel.
-      const shown = (await page.evaluate(() => window.entente!.framePixels()))!;
-      expect(shown.inked).toBeGreaterThan(10_000);
-      await page.evaluate(() => window.entente!.drawAgain());
-      expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
+      await expectShownAsDrawn(page);
     } finally {
       await page.close();
     }
@@ -218,21 +229,7 @@ describe("a large graph while its layout runs", () => {
       await page.evaluate(() => window.entente!.watchFramePixels());
       const framesBefore = await page.evaluate(() => window.entente!.lastFrame().count);
       // Once the frame is drawn aside, the reader hides the tensions, in that same task.
-      const clicked = await page.evaluate(
-        () =>
-          new Promise<boolean>((resolve) => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => {
-              if (document.body.dataset.state === "settled") return resolve(false);
-              if (!window.entente!.frameAside()) return channel.port2.postMessage(null);
-              (document.querySelector(".filter-row[data-type=tension] label") as HTMLElement).click();
-              resolve(true);
-            };
-            channel.port2.postMessage(null);
-            new BroadcastChannel("entente-test-layout").postMessage("settle");
-          }),
-      );
-      expect(clicked).toBe(true);
+      expect((await settleWatching(page, true)).aside).toBe(true);
       await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
       expect(await page.evaluate(() => window.entente!.view().types)).toEqual(["cooperation"]);
       // The frame on the canvas is the filtered one, drawn there directly, with its labels.
@@ -240,12 +237,7 @@ describe("a large graph while its layout runs", () => {
       // Time enough for SwiftShader to have drawn the frame aside: it never comes to the canvas.
       await page.waitForTimeout(1000);
       expect(await page.evaluate(() => window.entente!.lastFrame().count)).toBe(framesBefore + 1);
-      expect(await page.evaluate(() => window.entente!.frameAside())).toBe(false);
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector("#graph canvas.sigma-labels")!).visibility)).toBe("visible");
-      const shown = (await page.evaluate(() => window.entente!.framePixels()))!;
-      expect(shown.inked).toBeGreaterThan(10_000);
-      await page.evaluate(() => window.entente!.drawAgain());
-      expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
+      await expectShownAsDrawn(page);
     } finally {
       await page.close();
     }
