@@ -145,10 +145,10 @@ export interface LoadTimes {
   webgl?: number | null;
 }
 
-/** The figure names withLoads replaces. */
 /** How long after its settled mark a tool's tasks still count as its layout's (a frame drawn then, the page's own wrap-up). */
 const SETTLED_TAIL_MS = 250;
 
+/** The figure names withLoads replaces. */
 const FIRST = "first frame after navigation";
 const SETTLED = "layout settled after navigation";
 const WEBGL = "WebGL frame after navigation";

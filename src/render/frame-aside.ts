@@ -7,7 +7,7 @@
  * 0.31 s task here. Drawn into a framebuffer of its own, the frame marks the canvas as changed not at
  * all: the commit reads nothing, and SwiftShader draws while the page goes on. A fence placed after
  * the drawing says when it is done; the frame is then copied onto the canvas, which the next commit
- * reads back in a few milliseconds.
+ * reads back without waiting for any drawing.
  */
 
 /** One frame drawn aside, until it is shown or dropped. */
@@ -30,7 +30,9 @@ export class FrameAside {
    * Runs `draw` with every binding of the canvas's own framebuffer (`null`) going to one of the
    * drawing buffer's size instead, made at the first such binding (after sigma has sized the
    * canvas for the frame). `onShown` is called once the frame is on the canvas, in the task that put
-   * it there. Null if `draw` never drew on the canvas (nothing to show), or threw.
+   * it there, or once the context is lost (nothing is shown then), and not if the frame is dropped.
+   * Null when there is nothing to wait for, `onShown` never called: `draw` never drew on the canvas,
+   * or no fence could be made (the frame is copied onto the canvas at once). What `draw` throws is thrown.
    */
   static draw(gl: WebGL2RenderingContext, draw: () => void, onShown: () => void): FrameAside | null {
     // A holder, as the binding below fills it in: a plain variable would read as never set.
@@ -69,7 +71,6 @@ export class FrameAside {
       // No fence to wait on: shown now, as it would have been drawn.
       FrameAside.copy(gl, framebuffer, width, height);
       FrameAside.free(gl, framebuffer, renderbuffer);
-      onShown();
       return null;
     }
     // Sent now, or the fence would wait for whatever flushes next.
@@ -85,7 +86,12 @@ export class FrameAside {
   private readonly check = (): void => {
     this.poll = 0;
     const gl = this.gl;
-    if (gl.isContextLost()) return this.end();
+    if (gl.isContextLost()) {
+      // Nothing will be drawn again on this context: the frame is no longer to come.
+      this.end();
+      this.onShown();
+      return;
+    }
     // A fence's status changes between tasks only, so looking once a frame is enough.
     if (gl.getSyncParameter(this.sync, gl.SYNC_STATUS) !== gl.SIGNALED) {
       this.poll = requestAnimationFrame(this.check);

@@ -190,6 +190,7 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
     } finally {
       delete (events as Partial<typeof events>).emit;
     }
+    // Null: the frame is on the canvas already.
     if (this.aside) this.showDrawnWithFrame(false);
     else if (rendered) events.emit("afterRender");
     return this;
