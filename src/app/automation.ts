@@ -40,6 +40,8 @@ export interface Automation {
   picking(): boolean;
   /** Whether the camera's moves move the picture last drawn: always on large graphs, on others once moving was slow (render/slow-moves.ts). */
   picturesMove(): boolean;
+  /** How many times sigma processed the whole graph in a frame, rather than finding it processed a step at a time (render/stepped-process.ts). */
+  processedInFrames(): number;
   /** Whether a frame drawn off the canvas is still to be put on it (render/frame-aside.ts). */
   frameAside(): boolean;
   /**
@@ -49,8 +51,8 @@ export interface Automation {
   watchFramePixels(): void;
   /** The last frame's pixels, as watchFramePixels() read them; null before. */
   framePixels(): { hash: string; inked: number } | null;
-  /** Draws the graph again on the canvas, now, as things are (no re-indexing). */
-  drawAgain(): void;
+  /** Draws the graph again on the canvas, now, as things are: with `reprocessed`, sigma indexes and processes all of it first itself. */
+  drawAgain(reprocessed?: boolean): void;
 }
 
 declare global {
@@ -104,7 +106,8 @@ export function exposeAutomation(parts: {
       parts.renderer.sigma.on("afterRender", () => (pixels = readFramePixels(parts.renderer)));
     },
     framePixels: () => pixels,
-    drawAgain: () => void parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true }),
+    drawAgain: (reprocessed = false) => void parts.renderer.sigma.refresh(reprocessed ? undefined : { partialGraph: { nodes: [] }, skipIndexation: true }),
+    processedInFrames: () => parts.renderer.processingsInFrames(),
     timeDraw: () => {
       const start = performance.now();
       parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });

@@ -123,6 +123,9 @@ const RELATIONS_STEP = 2500;
 /** Lines given to sigma per task once a large graph's layout has settled: 10-20 ms each on a slow machine. */
 const LINES_STEP = 2500;
 
+/** Lines sigma's processing writes into its buffers per task, after them (see render/stepped-process.ts). */
+const PROCESS_STEP = 10_000;
+
 /**
  * Adds the relations of a graph built while its dataset was checked, and their look (see giveLook),
  * a task at a time; false if a turn says to stop.
@@ -255,9 +258,18 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
       options.onLayoutError(message);
     },
   }));
+  // Only a large graph's settling processes in steps: its module loads while the layout runs.
+  const stepping = profile.large
+    ? import("../render/stepped-process").then(
+        (module) => module.processInSteps,
+        () => null,
+      )
+    : null;
   /** A large graph's relations, held back until now, given to sigma a task at a time (see showRelations), then the settled layout on screen. */
   const settle = async () => {
-    const steps = renderer.showRelations(LINES_STEP);
+    const inSteps = await stepping;
+    if (ended) return;
+    const steps = renderer.showRelations(LINES_STEP, inSteps ? { inSteps, step: PROCESS_STEP } : undefined);
     while (!steps.next().done) {
       await nextTask();
       if (ended) return;

@@ -21,6 +21,7 @@ import { RelationProgram } from "./relation-program";
 import { InertEdgeProgram, SIGMA_DEFAULT_EDGE_TYPES } from "./inert-program";
 import { drawnBehind, SharedCanvasSigma } from "./shared-canvas";
 import { Poster } from "./poster";
+import type { SteppedProcess } from "./stepped-process";
 
 export type { Selection };
 
@@ -360,9 +361,10 @@ export class GraphRenderer {
    * graph's lines are given to sigma `step` at a time, each step a call to next(): sigma indexes
    * each line as it comes (40,000 lines and the settled places written before them were one task
    * of 0.36 s on a slow machine), and draws nothing meanwhile, as each of its frames processes
-   * every line it holds.
+   * every line it holds. With `process` (see stepped-process.ts), sigma's processing of the whole
+   * graph follows in steps too, `process.step` edges each, and the frame finds it done.
    */
-  *showRelations(step = Infinity): Generator<void, void> {
+  *showRelations(step = Infinity, process?: { inSteps: SteppedProcess; step: number }): Generator<void, void> {
     if (!this.relationsWaiting) return;
     this.relationsWaiting = false;
     this.showLayers();
@@ -381,10 +383,26 @@ export class GraphRenderer {
       yield;
       if (this.killed) return;
     }
+    if (process) {
+      yield;
+      if (this.killed) return;
+      const processing = process.inSteps(this.shared, process.step);
+      let done = processing.next();
+      while (!done.done) {
+        yield;
+        if (this.killed) return;
+        done = processing.next();
+      }
+    }
     this.linesComing = false;
     // That frame draws every line and actor at once: 0.3 s of the page's time at 10,000 actors on a
     // software WebGL, most of it waiting for SwiftShader, which it no longer does (see frame-aside.ts).
     this.shared.releaseFrames(true);
+  }
+
+  /** How many times sigma processed the graph in a frame, rather than finding it processed in steps (see showRelations). */
+  processingsInFrames(): number {
+    return this.shared.processingsInFrames;
   }
 
   /** Whether a frame drawn aside (see showRelations) is still to be put on the canvas. */

@@ -145,6 +145,23 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
   private asideNext = false;
   /** The frame being drawn aside, until it is on the canvas. */
   private aside: FrameAside | null = null;
+  private changeCount = 0;
+  private ownProcessings = 0;
+
+  /** How many times sigma was asked to process or draw (a refresh, a frame): see stepped-process.ts. */
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** How many times sigma processed the graph itself, in a frame, rather than finding it processed (see stepped-process.ts). */
+  get processingsInFrames(): number {
+    return this.ownProcessings;
+  }
+
+  override refresh(...args: Parameters<Sigma<N, E>["refresh"]>): this {
+    this.changeCount += 1;
+    return super.refresh(...args);
+  }
 
   /**
    * Resolves once the frame to come (scheduled, held or drawn aside) is on the canvas; at once when
@@ -163,13 +180,19 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
 
   constructor(...args: ConstructorParameters<typeof Sigma<N, E>>) {
     super(...args);
-    // Sigma's render is private in its types; every frame of its own goes through this one.
-    const internals = this as unknown as { render: () => SharedCanvasSigma<N, E> };
+    // Sigma's render and process are private in its types; every frame, and every processing of its own, goes through these.
+    const internals = this as unknown as { render: () => SharedCanvasSigma<N, E>; process: () => SharedCanvasSigma<N, E> };
     const render = internals.render.bind(this);
     internals.render = () => this.drawFrame(render);
+    const process = internals.process.bind(this);
+    internals.process = () => {
+      this.ownProcessings += 1;
+      return process();
+    };
   }
 
   private drawFrame(render: () => SharedCanvasSigma<N, E>): SharedCanvasSigma<N, E> {
+    this.changeCount += 1;
     this.dropAside();
     const gl = (this as unknown as SigmaInternals).webGLContexts.edges;
     const aside = this.asideNext;

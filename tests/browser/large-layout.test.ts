@@ -208,6 +208,7 @@ describe("a large graph while its layout runs", () => {
     try {
       await page.evaluate(() => window.entente!.watchFramePixels());
       const framesBefore = await page.evaluate(() => window.entente!.lastFrame().count);
+      const processedInFrames = await page.evaluate(() => window.entente!.processedInFrames());
       const watched = await settleWatching(page);
       const relations = large().relations;
       const pairs = new Set(relations.map((r) => [r.source, r.target].sort().join("|"))).size;
@@ -218,6 +219,12 @@ describe("a large graph while its layout runs", () => {
       expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(pairs);
       expect(await page.evaluate(() => window.entente!.lastFrame().count)).toBe(framesBefore + 1);
       await expectShownAsDrawn(page);
+      // That frame found the graph processed, a step at a time beforehand, as sigma processes it itself.
+      expect(await page.evaluate(() => window.entente!.processedInFrames())).toBe(processedInFrames);
+      const shown = await page.evaluate(() => window.entente!.framePixels());
+      await page.evaluate(() => window.entente!.drawAgain(true));
+      expect(await page.evaluate(() => window.entente!.processedInFrames())).toBe(processedInFrames + 1);
+      expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
     } finally {
       await page.close();
     }
@@ -238,6 +245,45 @@ describe("a large graph while its layout runs", () => {
       await page.waitForTimeout(1000);
       expect(await page.evaluate(() => window.entente!.lastFrame().count)).toBe(framesBefore + 1);
       await expectShownAsDrawn(page);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("leaves the processing to sigma's frame when a filter is chosen while it goes a step at a time, and shows the filtered frame as sigma draws it", async () => {
+    const page = await openRunning();
+    try {
+      await page.evaluate(() => window.entente!.watchFramePixels());
+      const processedInFrames = await page.evaluate(() => window.entente!.processedInFrames());
+      // Every line given: the app's next task processes the actors, the one after the lines. The page
+      // looks after each of its tasks (messages to itself, queued in turn with the app's), and the
+      // reader hides the tensions at the second look that finds every line given, between the two.
+      const during = await page.evaluate(
+        (pairs) =>
+          new Promise<boolean>((resolve) => {
+            const channel = new MessageChannel();
+            let looks = 0;
+            channel.port1.onmessage = () => {
+              const entente = window.entente!;
+              if (document.body.dataset.state === "settled" || entente.frameAside()) return resolve(false);
+              if (entente.linesGiven() < pairs || ++looks < 2) return channel.port2.postMessage(null);
+              (document.querySelector(".filter-row[data-type=tension] label") as HTMLElement).click();
+              resolve(true);
+            };
+            channel.port2.postMessage(null);
+            new BroadcastChannel("entente-test-layout").postMessage("settle");
+          }),
+        new Set(large().relations.map((r) => [r.source, r.target].sort().join("|"))).size,
+      );
+      expect(during).toBe(true);
+      await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
+      // Sigma processed in its frame, the tensions hidden; what it shows is what it draws.
+      expect(await page.evaluate(() => window.entente!.processedInFrames())).toBe(processedInFrames + 1);
+      await expect.poll(() => page.evaluate(() => window.entente!.drawnColors())).toEqual({ cooperation: ["#009E73"] });
+      await expectShownAsDrawn(page);
+      const shown = await page.evaluate(() => window.entente!.framePixels());
+      await page.evaluate(() => window.entente!.drawAgain(true));
+      expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
     } finally {
       await page.close();
     }
