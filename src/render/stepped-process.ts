@@ -63,7 +63,8 @@ type AnySharedSigma = SharedCanvasSigma<any, any>;
 export type SteppedProcess = (sigma: AnySharedSigma, step: number) => Generator<void, boolean>;
 
 /**
- * Processes `sigma`'s graph as its `process` would, `step` edges a task (the nodes in one): yields
+ * Processes `sigma`'s graph as its `process` would, `step` edges a task (the nodes in two: framed
+ * and placed in the label grid, then written into their program): yields
  * between tasks, and marks the graph processed at the end, telling sigma's `afterProcess` listeners.
  * Ends early (false), leaving sigma to process in its next frame, once sigma has been asked to
  * process or draw meanwhile (its `changes` count moved), or its container's size changed.
@@ -104,6 +105,9 @@ export function* processInSteps(sigma: AnySharedSigma, step: number): Generator<
     nodesPerProgram[data.type] = (nodesPerProgram[data.type] ?? 0) + 1;
   }
   self.labelGrid.organize();
+
+  yield;
+  if (!untouched()) return false;
   for (const type of Object.keys(self.nodePrograms)) {
     self.nodePrograms[type]!.reallocate(nodesPerProgram[type] ?? 0);
     nodesPerProgram[type] = 0;
