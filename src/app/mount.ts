@@ -14,7 +14,7 @@ import { LayoutSupervisor, settlesUpFront } from "../layout/supervisor";
 import { applyAppearance, applyRelationLook } from "../render/appearance";
 import type { PairGraph } from "../render/pairs";
 import { renderProfile } from "../render/profile";
-import { GraphRenderer, type Visibility } from "../render/renderer";
+import { GraphRenderer, type Settling, type Visibility } from "../render/renderer";
 import type { Theme } from "../render/theme";
 import type { UiContext } from "../ui/context";
 import { exposeAutomation } from "./automation";
@@ -258,18 +258,18 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
       options.onLayoutError(message);
     },
   }));
-  // Only a large graph's settling processes in steps: its module loads while the layout runs.
-  const stepping = profile.large
-    ? import("../render/stepped-process").then(
-        (module) => module.processInSteps,
+  // Only a large graph's settling processes in steps and draws its frame aside: their modules load while the layout runs.
+  const settling: Promise<Settling | null> | null = profile.large
+    ? Promise.all([import("../render/stepped-process"), import("../render/frame-aside")]).then(
+        ([stepped, aside]) => ({ processInSteps: stepped.processInSteps, step: PROCESS_STEP, FrameAside: aside.FrameAside }),
         () => null,
       )
     : null;
   /** A large graph's relations, held back until now, given to sigma a task at a time (see showRelations), then the settled layout on screen. */
   const settle = async () => {
-    const inSteps = await stepping;
+    const loaded = await settling;
     if (ended) return;
-    const steps = renderer.showRelations(LINES_STEP, inSteps ? { inSteps, step: PROCESS_STEP } : undefined);
+    const steps = renderer.showRelations(LINES_STEP, loaded ?? undefined);
     while (!steps.next().done) {
       await nextTask();
       if (ended) return;

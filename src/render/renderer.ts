@@ -22,6 +22,16 @@ import { InertEdgeProgram, SIGMA_DEFAULT_EDGE_TYPES } from "./inert-program";
 import { drawnBehind, SharedCanvasSigma } from "./shared-canvas";
 import { Poster } from "./poster";
 import type { SteppedProcess } from "./stepped-process";
+import type { FrameAside } from "./frame-aside";
+
+
+/** What a large graph's settling uses beyond the renderer (see showRelations): loaded for large graphs only. */
+export interface Settling {
+  processInSteps: SteppedProcess;
+  /** Lines processed per task. */
+  step: number;
+  FrameAside: typeof FrameAside;
+}
 
 export type { Selection };
 
@@ -361,10 +371,11 @@ export class GraphRenderer {
    * graph's lines are given to sigma `step` at a time, each step a call to next(): sigma indexes
    * each line as it comes (40,000 lines and the settled places written before them were one task
    * of 0.36 s on a slow machine), and draws nothing meanwhile, as each of its frames processes
-   * every line it holds. With `process` (see stepped-process.ts), sigma's processing of the whole
-   * graph follows in steps too, `process.step` edges each, and the frame finds it done.
+   * every line it holds. With `settling` (modules loaded for large graphs only), sigma's processing
+   * of the whole graph follows in steps too, `settling.step` edges each (stepped-process.ts), so that
+   * the frame finds it done; and that frame is drawn aside where WebGL is software (frame-aside.ts).
    */
-  *showRelations(step = Infinity, process?: { inSteps: SteppedProcess; step: number }): Generator<void, void> {
+  *showRelations(step = Infinity, settling?: Settling): Generator<void, void> {
     if (!this.relationsWaiting) return;
     this.relationsWaiting = false;
     this.showLayers();
@@ -383,10 +394,10 @@ export class GraphRenderer {
       yield;
       if (this.killed) return;
     }
-    if (process) {
+    if (settling) {
       yield;
       if (this.killed) return;
-      const processing = process.inSteps(this.shared, process.step);
+      const processing = settling.processInSteps(this.shared, settling.step);
       let done = processing.next();
       while (!done.done) {
         yield;
@@ -397,7 +408,7 @@ export class GraphRenderer {
     this.linesComing = false;
     // That frame draws every line and actor at once: 0.3 s of the page's time at 10,000 actors on a
     // software WebGL, most of it waiting for SwiftShader, which it no longer does (see frame-aside.ts).
-    this.shared.releaseFrames(true);
+    this.shared.releaseFrames(settling?.FrameAside ?? null);
   }
 
   /** How many times sigma processed the graph in a frame, rather than finding it processed in steps (see showRelations). */

@@ -19,7 +19,7 @@ import type { ProgramClass } from "./program-class";
 import type { NodeDisplayData } from "sigma/types";
 import type { NodeProgramType } from "sigma/rendering";
 import { isSoftwareRenderer } from "./poster-shapes";
-import { FrameAside } from "./frame-aside";
+import type { FrameAside } from "./frame-aside";
 
 type Context = WebGLRenderingContext | WebGL2RenderingContext;
 
@@ -142,7 +142,8 @@ const DRAWN_WITH_FRAME = ["labels", "hovers"] as const;
 export class SharedCanvasSigma<N extends Attributes, E extends Attributes> extends Sigma<N, E> {
   private framesHeld = false;
   private frameWanted = false;
-  private asideNext = false;
+  /** Where the next frame is to be drawn aside: frame-aside.ts's class, loaded for large graphs only. */
+  private asideNext: typeof FrameAside | null = null;
   /** The frame being drawn aside, until it is on the canvas. */
   private aside: FrameAside | null = null;
   private changeCount = 0;
@@ -224,7 +225,7 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
     this.dropAside();
     const gl = (this as unknown as SigmaInternals).webGLContexts.edges;
     const aside = this.asideNext;
-    this.asideNext = false;
+    this.asideNext = null;
     if (!aside || !(gl instanceof WebGL2RenderingContext) || gl.isContextLost()) return render();
     let rendered = false;
     const events = this as unknown as { emit: (event: string, ...args: unknown[]) => boolean };
@@ -237,7 +238,7 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
       if (rendered) events.emit("afterRender");
     };
     try {
-      this.aside = FrameAside.draw(gl, render, shown);
+      this.aside = aside.draw(gl, render, shown);
     } finally {
       delete (events as Partial<typeof events>).emit;
     }
@@ -283,18 +284,18 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
   }
 
   /**
-   * Sigma schedules its frames again, and the one held is drawn. With `aside`, where WebGL is
-   * software, that frame is drawn off the canvas and put on it once SwiftShader has drawn it (see
-   * frame-aside.ts): the page goes on meanwhile. Sigma's 2D layers, which it draws at once, are
+   * Sigma schedules its frames again, and the one held is drawn. With `aside` (frame-aside.ts's
+   * class), where WebGL is software, that frame is drawn off the canvas and put on it once
+   * SwiftShader has drawn it: the page goes on meanwhile. Sigma's 2D layers, which it draws at once, are
    * hidden until then, so that labels never show over discs of another frame; sigma's `afterRender`
    * is told once the frame is on the canvas. A frame drawn before then (the pointer, a filter, a
    * resize) is drawn as usual, and the one aside is dropped.
    */
-  releaseFrames(aside = false): void {
+  releaseFrames(aside: typeof FrameAside | null = null): void {
     if (!this.framesHeld) return;
     this.framesHeld = false;
     if (this.frameWanted) {
-      this.asideNext = aside && software.has(this);
+      this.asideNext = software.has(this) ? aside : null;
       this.scheduleRender();
     }
     this.frameWanted = false;
