@@ -404,6 +404,9 @@ export class GraphRenderer {
         if (this.killed) return;
         done = processing.next();
       }
+      // Processed to the end: every line has its place, and repaints may skip indexation again
+      // (sigma's afterProcess came while the lines still counted as coming).
+      if (done.value) this.linesUnplaced = false;
     }
     this.linesComing = false;
     // That frame draws every line and actor at once: 0.3 s of the page's time at 10,000 actors on a
