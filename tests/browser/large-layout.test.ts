@@ -110,7 +110,8 @@ const settleWatching = (page: Page, hideTensions = false): Promise<SettleWatch> 
 
 /**
  * No frame aside is left, the labels are on the page, and the canvas holds a picture (as read when
- * it was put there, see watchFramePixels) that is, pixel for pixel, what sigma draws on it itself.
+ * it was put there, see watchFramePixels) that is, pixel for pixel, what sigma draws on it itself:
+ * drawn again as things are, then once more after sigma has processed the whole graph itself.
  */
 async function expectShownAsDrawn(page: Page): Promise<void> {
   expect(await page.evaluate(() => window.entente!.frameAside())).toBe(false);
@@ -118,6 +119,10 @@ async function expectShownAsDrawn(page: Page): Promise<void> {
   const shown = (await page.evaluate(() => window.entente!.framePixels()))!;
   expect(shown.inked).toBeGreaterThan(10_000);
   await page.evaluate(() => window.entente!.drawAgain());
+  expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
+  const processed = await page.evaluate(() => window.entente!.processedInFrames());
+  await page.evaluate(() => window.entente!.drawAgain(true));
+  expect(await page.evaluate(() => window.entente!.processedInFrames())).toBe(processed + 1);
   expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
 }
 
@@ -215,16 +220,12 @@ describe("a large graph while its layout runs", () => {
       // Every line given, the frame drawn aside: none of it shown yet, nor its labels, and no frame told of.
       expect(watched).toEqual({ aside: true, labels: "hidden", given: pairs, drawn: 0, frames: framesBefore });
       await page.waitForSelector("body[data-state=settled]", { timeout: 30_000 });
-      // Settled once it shows: with its labels, every line drawn, one frame more, as sigma draws it.
+      // Settled once it shows: with its labels, every line drawn, one frame more. That frame found the
+      // graph processed, a step at a time beforehand; it is what sigma draws after its own processing.
       expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(pairs);
       expect(await page.evaluate(() => window.entente!.lastFrame().count)).toBe(framesBefore + 1);
-      await expectShownAsDrawn(page);
-      // That frame found the graph processed, a step at a time beforehand, as sigma processes it itself.
       expect(await page.evaluate(() => window.entente!.processedInFrames())).toBe(processedInFrames);
-      const shown = await page.evaluate(() => window.entente!.framePixels());
-      await page.evaluate(() => window.entente!.drawAgain(true));
-      expect(await page.evaluate(() => window.entente!.processedInFrames())).toBe(processedInFrames + 1);
-      expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
+      await expectShownAsDrawn(page);
     } finally {
       await page.close();
     }
@@ -281,9 +282,6 @@ describe("a large graph while its layout runs", () => {
       expect(await page.evaluate(() => window.entente!.processedInFrames())).toBe(processedInFrames + 1);
       await expect.poll(() => page.evaluate(() => window.entente!.drawnColors())).toEqual({ cooperation: ["#009E73"] });
       await expectShownAsDrawn(page);
-      const shown = await page.evaluate(() => window.entente!.framePixels());
-      await page.evaluate(() => window.entente!.drawAgain(true));
-      expect(await page.evaluate(() => window.entente!.framePixels())).toEqual(shown);
     } finally {
       await page.close();
     }
