@@ -258,13 +258,16 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
       options.onLayoutError(message);
     },
   }));
-  // Only a large graph's settling processes in steps and draws its frame aside: their modules load while the layout runs.
-  const settling: Promise<Settling | null> | null = profile.large
-    ? Promise.all([import("../render/stepped-process"), import("../render/frame-aside")]).then(
-        ([stepped, aside]) => ({ processInSteps: stepped.processInSteps, step: PROCESS_STEP, FrameAside: aside.FrameAside }),
-        () => null,
-      )
-    : null;
+  /**
+   * Only a large graph's settling processes in steps and draws its frame aside: their modules are
+   * asked for when the layout starts (not on the way to the first frame), and load while it runs.
+   */
+  let settling: Promise<Settling | null> | null = null;
+  const loadSettling = () =>
+    Promise.all([import("../render/stepped-process"), import("../render/frame-aside")]).then(
+      ([stepped, aside]) => ({ processInSteps: stepped.processInSteps, step: PROCESS_STEP, FrameAside: aside.FrameAside }),
+      () => null,
+    );
   /** A large graph's relations, held back until now, given to sigma a task at a time (see showRelations), then the settled layout on screen. */
   const settle = async () => {
     const loaded = await settling;
@@ -412,6 +415,7 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
       if (started) return;
       started = true;
       render(store.get(), null, "replace");
+      if (profile.large) settling = loadSettling();
       if (!placedAll) layout.start();
       else options.onSettled();
     },

@@ -24,7 +24,6 @@ import { Poster } from "./poster";
 import type { SteppedProcess } from "./stepped-process";
 import type { FrameAside } from "./frame-aside";
 
-
 /** What a large graph's settling uses beyond the renderer (see showRelations): loaded for large graphs only. */
 export interface Settling {
   processInSteps: SteppedProcess;

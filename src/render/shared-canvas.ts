@@ -29,7 +29,16 @@ interface SigmaInternals {
   canvasContexts: Record<string, CanvasRenderingContext2D>;
   webGLContexts: Record<string, Context>;
   settings: { nodeProgramClasses: Record<string, unknown>; nodeHoverProgramClasses: Record<string, unknown> };
+  /** The animation frame sigma has asked for its next render, if any. */
+  renderFrame: number | null;
+  render(): unknown;
+  process(): unknown;
+  /** Sigma's listeners to its graph's events, by its own names. */
+  activeListeners: Record<string, (payload: GraphUpdate) => void>;
 }
+
+/** A graph event's payload, as far as sigma's listeners are concerned here. */
+type GraphUpdate = { hints?: { attributes?: readonly PropertyKey[] } | null };
 
 type WebGLOptions = NonNullable<Parameters<Sigma["createWebGLContext"]>[1]>;
 
@@ -147,6 +156,11 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
   /** The frame being drawn aside, until it is on the canvas. */
   private aside: FrameAside | null = null;
   private changeCount = 0;
+
+  /** Sigma's members this class reaches. */
+  private get internals(): SigmaInternals {
+    return this as unknown as SigmaInternals;
+  }
   private ownProcessings = 0;
 
   /** How many times sigma was asked to process or draw (a refresh, a frame): see stepped-process.ts. */
@@ -169,7 +183,7 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
    * none is coming.
    */
   whenFrameShown(): Promise<void> {
-    const scheduled = (this as unknown as { renderFrame: number | null }).renderFrame !== null;
+    const scheduled = this.internals.renderFrame !== null;
     if (!scheduled && !this.frameWanted && !this.aside) return Promise.resolve();
     return new Promise((resolve) => this.once("afterRender", () => resolve()));
   }
@@ -182,7 +196,7 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
   constructor(...args: ConstructorParameters<typeof Sigma<N, E>>) {
     super(...args);
     // Sigma's render and process are private in its types; every frame, and every processing of its own, goes through these.
-    const internals = this as unknown as { render: () => SharedCanvasSigma<N, E>; process: () => SharedCanvasSigma<N, E> };
+    const internals = this.internals;
     const render = internals.render.bind(this);
     internals.render = () => this.drawFrame(render);
     const process = internals.process.bind(this);
@@ -202,13 +216,11 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
    * Entente gives it one graph for its life.)
    */
   private processMovesOnly(): void {
-    type Update = { hints?: { attributes?: readonly PropertyKey[] } | null };
-    const internals = this as unknown as { activeListeners: Record<string, (payload: Update) => void> };
-    const listeners = internals.activeListeners;
+    const listeners = this.internals.activeListeners;
     // Only the event's name and listeners matter here, not the graph's attribute types.
-    const graph = this.getGraph() as unknown as { on(event: string, listener: (payload: Update) => void): void; removeListener(event: string, listener: (payload: Update) => void): void };
+    const graph = this.getGraph() as unknown as { on(event: string, listener: (payload: GraphUpdate) => void): void; removeListener(event: string, listener: (payload: GraphUpdate) => void): void };
     const sigmas = listeners.eachNodeAttributesUpdatedGraphUpdate!;
-    const moved = (payload: Update) => {
+    const moved = (payload: GraphUpdate) => {
       const changed = payload.hints?.attributes;
       return changed !== undefined && changed.length > 0 && changed.every((name) => name === "x" || name === "y");
     };
@@ -220,13 +232,16 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
     graph.on("eachNodeAttributesUpdated", listeners.eachNodeAttributesUpdatedGraphUpdate);
   }
 
-  private drawFrame(render: () => SharedCanvasSigma<N, E>): SharedCanvasSigma<N, E> {
+  private drawFrame(render: () => unknown): this {
     this.changeCount += 1;
     this.dropAside();
-    const gl = (this as unknown as SigmaInternals).webGLContexts.edges;
+    const gl = this.internals.webGLContexts.edges;
     const aside = this.asideNext;
     this.asideNext = null;
-    if (!aside || !(gl instanceof WebGL2RenderingContext) || gl.isContextLost()) return render();
+    if (!aside || !(gl instanceof WebGL2RenderingContext) || gl.isContextLost()) {
+      render();
+      return this;
+    }
     let rendered = false;
     const events = this as unknown as { emit: (event: string, ...args: unknown[]) => boolean };
     const emit = events.emit;
@@ -261,7 +276,7 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
   }
 
   private showDrawnWithFrame(shown: boolean): void {
-    const elements = (this as unknown as SigmaInternals).elements;
+    const elements = this.internals.elements;
     for (const layer of DRAWN_WITH_FRAME) {
       const element = elements[layer];
       if (element) element.style.visibility = shown ? "" : "hidden";
@@ -275,7 +290,7 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
    */
   holdFrames(): void {
     this.framesHeld = true;
-    const internals = this as unknown as { renderFrame: number | null };
+    const internals = this.internals;
     if (internals.renderFrame !== null) {
       cancelAnimationFrame(internals.renderFrame);
       internals.renderFrame = null;
@@ -309,13 +324,13 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
 
   override createCanvasContext(id: string, options?: Parameters<Sigma["createCanvasContext"]>[1]): this {
     super.createCanvasContext(id, options);
-    const context = (this as unknown as SigmaInternals).canvasContexts[id];
+    const context = this.internals.canvasContexts[id];
     if (context) clearsOnceDrawn(context);
     return this;
   }
 
   override createWebGLContext(id: string, options: WebGLOptions = {}): WebGLRenderingContext {
-    const internals = this as unknown as SigmaInternals;
+    const internals = this.internals;
     if (id === "edges") {
       // Sigma's programs never test depth, and a drawing buffer with one cost a software WebGL 50-75 ms
       // more to make at the graph's size (5-20 ms without), all of it on the way to the first frame.

@@ -139,7 +139,8 @@ export function* processInSteps(sigma: AnySharedSigma, step: number): Generator<
       yield;
       if (!untouched()) return false;
     }
-    for (const edge of edges.slice(from, from + step)) {
+    for (let at = from; at < Math.min(from + step, edges.length); at++) {
+      const edge = edges[at]!;
       edgeIndices[edge] = id;
       itemIDsIndex[id] = { type: "edge", id: edge };
       id++;
