@@ -91,6 +91,7 @@ const settleWatching = (page: Page, hideTensions = false): Promise<SettleWatch> 
     (hide) =>
       new Promise<SettleWatch>((resolve) => {
         const channel = new MessageChannel();
+        let looks = 0;
         channel.port1.onmessage = () => {
           const entente = window.entente!;
           if (entente.frameAside()) {
@@ -100,7 +101,10 @@ const settleWatching = (page: Page, hideTensions = false): Promise<SettleWatch> 
             return;
           }
           if (document.body.dataset.state === "settled") return resolve({ aside: false });
-          channel.port2.postMessage(null);
+          // A page that only ever posts itself messages may keep the browser from drawing: every so
+          // often the next look waits for an animation frame (a frame aside lasts at least one).
+          if (++looks % 50 === 0) requestAnimationFrame(() => channel.port2.postMessage(null));
+          else channel.port2.postMessage(null);
         };
         channel.port2.postMessage(null);
         new BroadcastChannel("entente-test-layout").postMessage("settle");
