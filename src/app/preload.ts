@@ -10,6 +10,7 @@ import { likelyLangs } from "../core/i18n/lang";
 import { datasetAddress } from "../core/view/query";
 import { startChecker, startFetching, type Checker } from "./checker";
 import { mayBeLarge, type Fetched } from "./fetch-text";
+import { offerCanvas } from "../render/canvas-ahead";
 
 export const FONT = "Vazirmatn";
 export { bundledDatasetUrl };
@@ -76,9 +77,11 @@ export function preload(search: string, href: string): void {
     const fetching = startFetching(url, DATASET_TIMEOUT_MS, LOAD_SIZE_LIMIT);
     if (fetching) {
       early = { url, fetched: fetching.fetched, checker: Promise.resolve(fetching.checker) };
+      warmCanvasWhile(fetching.fetched);
       return;
     }
     const response = fetch(url, { signal: AbortSignal.timeout(DATASET_TIMEOUT_MS) });
+    warmCanvasWhile(response);
     // Its failure is the app's to report, when it takes the response.
     response.catch(() => undefined);
     // The worker that checks a large dataset (see load.ts) loads while the text comes in, on a thread of its own.
@@ -105,4 +108,22 @@ function prepareFormatsWhenIdle(search: string): void {
   for (const lang of likelyLangs(new URLSearchParams(search).get("lang"), navigator.languages)) {
     requestIdleCallback(() => prepareFormats(lang));
   }
+}
+
+/**
+ * While a dataset comes from the network, the page makes sigma's canvas and has the compositor read
+ * it a few times (see render/warm-canvas.ts), until the dataset has come.
+ */
+function warmCanvasWhile(coming: Promise<unknown>): void {
+  let waiting = true;
+  const done = () => (waiting = false);
+  coming.then(done, done);
+  import("../render/warm-canvas").then(
+    (warming) => {
+      const canvas = warming.warmCanvas(() => waiting);
+      if (canvas) offerCanvas(canvas);
+    },
+    // Only a head start is lost.
+    () => undefined,
+  );
 }

@@ -20,6 +20,7 @@ import type { NodeDisplayData } from "sigma/types";
 import type { NodeProgramType } from "sigma/rendering";
 import { isSoftwareRenderer } from "./poster-shapes";
 import type { FrameAside } from "./frame-aside";
+import { takeCanvas } from "./canvas-ahead";
 
 type Context = WebGLRenderingContext | WebGL2RenderingContext;
 
@@ -329,6 +330,19 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
     return this;
   }
 
+  /**
+   * A canvas made ahead (warm-canvas.ts) as sigma's layer `id`: in its container, styled and
+   * registered as sigma does with the canvases it makes (it then sizes it with the others).
+   */
+  private adopt(canvas: HTMLCanvasElement, id: string): HTMLCanvasElement {
+    canvas.removeAttribute("aria-hidden");
+    canvas.style.cssText = "position: absolute";
+    canvas.className = `sigma-${id}`;
+    this.internals.elements[id] = canvas;
+    this.getContainer().append(canvas);
+    return canvas;
+  }
+
   override createWebGLContext(id: string, options: WebGLOptions = {}): WebGLRenderingContext {
     const internals = this.internals;
     if (id === "edges") {
@@ -336,7 +350,8 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
       // more to make at the graph's size (5-20 ms without), all of it on the way to the first frame.
       // Sigma spreads these options over the context's own.
       const withoutDepth: WebGLOptions & Pick<WebGLContextAttributes, "depth"> = { ...options, depth: false };
-      const gl = super.createWebGLContext(id, withoutDepth);
+      const ahead = takeCanvas();
+      const gl = ahead ? super.createWebGLContext(id, onCanvas(withoutDepth, this.adopt(ahead, id))) : super.createWebGLContext(id, withoutDepth);
       if (softwareWebGL(gl)) software.add(this);
       return gl;
     }
