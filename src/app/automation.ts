@@ -42,6 +42,8 @@ export interface Automation {
   picturesMove(): boolean;
   /** How many times sigma processed the whole graph in a frame, rather than finding it processed a step at a time (render/stepped-process.ts). */
   processedInFrames(): number;
+  /** How many times sigma has run the renderer's edge reducer so far. */
+  edgeReductions(): number;
   /** Whether a frame drawn off the canvas is still to be put on it (render/frame-aside.ts). */
   frameAside(): boolean;
   /**
@@ -108,6 +110,7 @@ export function exposeAutomation(parts: {
     framePixels: () => pixels,
     drawAgain: (reprocessed = false) => void parts.renderer.sigma.refresh(reprocessed ? undefined : { partialGraph: { nodes: [] }, skipIndexation: true }),
     processedInFrames: () => parts.renderer.processingsInFrames(),
+    edgeReductions: () => parts.renderer.reducedEdges,
     timeDraw: () => {
       const start = performance.now();
       parts.renderer.sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: true });

@@ -34,12 +34,19 @@ interface SigmaInternals {
   renderFrame: number | null;
   render(): unknown;
   process(): unknown;
+  /** Reduces an edge's attributes into its display data, in sigma's cache. */
+  addEdge(edge: string): void;
   /** Sigma's listeners to its graph's events, by its own names. */
   activeListeners: Record<string, (payload: GraphUpdate) => void>;
 }
 
 /** A graph event's payload, as far as sigma's listeners are concerned here. */
-type GraphUpdate = { hints?: { attributes?: readonly PropertyKey[] } | null };
+type GraphUpdate = { key?: string; hints?: { attributes?: readonly PropertyKey[] } | null };
+
+interface GraphEvents {
+  on(event: string, listener: (payload: GraphUpdate) => void): void;
+  removeListener(event: string, listener: (payload: GraphUpdate) => void): void;
+}
 
 type WebGLOptions = NonNullable<Parameters<Sigma["createWebGLContext"]>[1]>;
 
@@ -162,6 +169,11 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
   private get internals(): SigmaInternals {
     return this as unknown as SigmaInternals;
   }
+
+  /** Sigma's graph, as far as listening to it goes (only the events' names and payloads matter, not its attribute types). */
+  private graphEvents(): GraphEvents {
+    return this.getGraph() as unknown as GraphEvents;
+  }
   private ownProcessings = 0;
 
   /** How many times sigma was asked to process or draw (a refresh, a frame): see stepped-process.ts. */
@@ -206,6 +218,26 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
       return process();
     };
     this.processMovesOnly();
+    this.reduceAddedOnce();
+  }
+
+  /**
+   * Sigma answers an edge added to its graph by reducing it (a copy of its attributes through the
+   * edge reducer), then asks for a refresh of that edge, which reduces it again. A large graph's
+   * lines are added by the tens of thousands once its layout has settled (renderer.ts's
+   * showRelations): here each is reduced once, and the refresh asked for only processes at the next
+   * frame, as sigma's does after its second reduction.
+   */
+  private reduceAddedOnce(): void {
+    const internals = this.internals;
+    const listeners = internals.activeListeners;
+    const graph = this.graphEvents();
+    graph.removeListener("edgeAdded", listeners.addEdgeGraphUpdate!);
+    listeners.addEdgeGraphUpdate = (payload) => {
+      internals.addEdge(payload.key!);
+      this.refresh({ partialGraph: { edges: [] }, schedule: true });
+    };
+    graph.on("edgeAdded", listeners.addEdgeGraphUpdate);
   }
 
   /**
@@ -218,8 +250,7 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
    */
   private processMovesOnly(): void {
     const listeners = this.internals.activeListeners;
-    // Only the event's name and listeners matter here, not the graph's attribute types.
-    const graph = this.getGraph() as unknown as { on(event: string, listener: (payload: GraphUpdate) => void): void; removeListener(event: string, listener: (payload: GraphUpdate) => void): void };
+    const graph = this.graphEvents();
     const sigmas = listeners.eachNodeAttributesUpdatedGraphUpdate!;
     const moved = (payload: GraphUpdate) => {
       const changed = payload.hints?.attributes;

@@ -218,6 +218,7 @@ describe("a large graph while its layout runs", () => {
       await page.evaluate(() => window.entente!.watchFramePixels());
       const framesBefore = await page.evaluate(() => window.entente!.lastFrame().count);
       const processedInFrames = await page.evaluate(() => window.entente!.processedInFrames());
+      const reductions = await page.evaluate(() => window.entente!.edgeReductions());
       const watched = await settleWatching(page);
       const relations = large().relations;
       const pairs = new Set(relations.map((r) => [r.source, r.target].sort().join("|"))).size;
@@ -229,6 +230,8 @@ describe("a large graph while its layout runs", () => {
       expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(pairs);
       expect(await page.evaluate(() => window.entente!.lastFrame().count)).toBe(framesBefore + 1);
       expect(await page.evaluate(() => window.entente!.processedInFrames())).toBe(processedInFrames);
+      // Each line was reduced once, as it was given (sigma would reduce it again in the refresh it asks for).
+      expect(await page.evaluate(() => window.entente!.edgeReductions())).toBe(reductions + pairs);
       await expectShownAsDrawn(page);
     } finally {
       await page.close();
