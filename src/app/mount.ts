@@ -277,10 +277,11 @@ async function mount(options: MountOptions, made: Made): Promise<Mounted | Reche
       await nextTask();
       if (ended) return;
     }
-    // Settled once the frame that draws the relations is on screen: it is put on the canvas in an
-    // animation frame (sigma's, or the one that finds it drawn aside), whose commit comes before the next task.
+    // Settled once the frame that draws the relations is on screen: it is put on the canvas in
+    // sigma's animation frame, or in the task after the one that finds it drawn aside; the next
+    // frame's commit shows it.
     await renderer.whenFrameShown();
-    await nextTask();
+    await afterNextFrame();
     if (ended) return;
     settledMarked();
     options.onSettled();
