@@ -119,6 +119,11 @@ export class GraphRenderer {
    * graph's first frame has none.
    */
   private looksMade: { colors: string[]; dashed: Uint8Array } | null = null;
+
+  /** The relations' looks (see looksMade), made the first time they are asked for. */
+  private relationLooks(): { colors: string[]; dashed: Uint8Array } {
+    return (this.looksMade ??= relationLooks(this.graph, this.allEdges));
+  }
   /**
    * Large graphs only: pairs that show another relation than their chosen one, by
    * pair: the selected relation, or one in focus when the chosen one is not.
@@ -390,7 +395,7 @@ export class GraphRenderer {
     yield;
     if (this.killed) return;
     // So do the relations' looks the lines read (15-25 ms at 40,000 relations), made before the first line is.
-    this.looksMade ??= relationLooks(this.graph, this.allEdges);
+    this.relationLooks();
     yield;
     if (this.killed) return;
     const steps = this.pairs.addLinesInSteps(step);
@@ -657,7 +662,7 @@ export class GraphRenderer {
     if (!this.pairs) return stackedBehind(this.reduceRelation(this.edgeIndex!.get(edge)!, out));
     // A pair's line keeps its own program and thickness, and takes the rest from the relation it shows.
     const relation = this.shownFor(data.pair as number);
-    const looks = (this.looksMade ??= relationLooks(this.graph, this.allEdges));
+    const looks = this.relationLooks();
     out.color = looks.colors[relation];
     (out as { dashed?: boolean }).dashed = looks.dashed[relation] === 1;
     return stackedBehind(this.reduceRelation(relation, out));

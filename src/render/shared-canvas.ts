@@ -20,7 +20,7 @@ import type { NodeDisplayData } from "sigma/types";
 import type { NodeProgramType } from "sigma/rendering";
 import { isSoftwareRenderer } from "./poster-shapes";
 import type { FrameAside } from "./frame-aside";
-import { takeCanvas } from "./canvas-ahead";
+import { SHARED_CONTEXT, takeCanvas } from "./canvas-ahead";
 
 type Context = WebGLRenderingContext | WebGL2RenderingContext;
 
@@ -386,8 +386,8 @@ export class SharedCanvasSigma<N extends Attributes, E extends Attributes> exten
     if (id === "edges") {
       // Sigma's programs never test depth, and a drawing buffer with one cost a software WebGL 50-75 ms
       // more to make at the graph's size (5-20 ms without), all of it on the way to the first frame.
-      // Sigma spreads these options over the context's own.
-      const withoutDepth: WebGLOptions & Pick<WebGLContextAttributes, "depth"> = { ...options, depth: false };
+      // Sigma spreads these options over the context's own; a canvas made ahead has its context made with them.
+      const withoutDepth: WebGLOptions & WebGLContextAttributes = { ...options, ...SHARED_CONTEXT };
       const ahead = takeCanvas();
       const gl = ahead ? super.createWebGLContext(id, onCanvas(withoutDepth, this.adopt(ahead, id))) : super.createWebGLContext(id, withoutDepth);
       if (softwareWebGL(gl)) software.add(this);
