@@ -6,10 +6,11 @@
  * building a pipeline for each program drawn for the first time, then drawing: the commit of the
  * article's first frame waited 0.25 s in it here, the page's thread blocked all along. So where the
  * WebGL is software, the renderer's WebGL canvas is kept off the page (`display: none`: nothing
- * reads it back) until a fence placed after that frame has passed, and a 2D canvas under sigma's
- * labels shows the same picture meanwhile: every actor and relation from sigma's own display data
- * (after the renderer's reducers), where sigma's shaders put them. The WebGL canvas then takes its
- * place, holding the frame sigma drew, with nothing drawn again.
+ * reads it back) until a fence placed after that frame has passed, and a 2D canvas shows the same
+ * picture meanwhile: every actor and relation from sigma's own display data (after the renderer's
+ * reducers), where sigma's shaders put them, and sigma's labels over them, its labels' layer off the
+ * page meanwhile. The WebGL canvas and that layer then take its place, holding the frame sigma drew,
+ * with nothing drawn again.
  *
  * Sigma drawing again before that (a pointer over the graph, a filter, a resize) or the camera
  * moving (which moves the picture sigma drew, see moving-picture.ts) puts the WebGL canvas on the
@@ -40,6 +41,8 @@ export class Poster {
   /** For sigma's events: a frame drawn, the camera moved. */
   private readonly showNow = () => this.show();
   private readonly webGLShown: Promise<void>;
+  /** Sigma's labels' layer, off the page while the poster, which holds its picture, is on; null where the poster holds none. */
+  private readonly labels: HTMLCanvasElement | null;
   private markShown!: () => void;
 
   /**
@@ -75,10 +78,14 @@ export class Poster {
     this.canvas = document.createElement("canvas");
     this.canvas.className = "sigma-poster";
     this.canvas.setAttribute("aria-hidden", "true");
-    drawPoster(this.canvas, sigma);
+    const labels = sigma.getCanvases().labels ?? null;
+    this.labels = drawPoster(this.canvas, sigma, labels) ? labels : null;
     // Nothing below may throw: the poster is on the page from here, and sigma's listeners follow.
     webgl.before(this.canvas);
     webgl.style.display = "none";
+    // The poster holds the labels too: each 2D canvas on the page is copied for the compositor at
+    // the commit of the first frame it shows in, 17-26 ms a canvas of the graph's size here.
+    if (this.labels) this.labels.style.display = "none";
     sigma.on("afterRender", this.showNow);
     sigma.getCamera().on("updated", this.showNow);
     this.poll = requestAnimationFrame(this.check);
@@ -95,6 +102,7 @@ export class Poster {
     this.shown = true;
     this.stop();
     this.webgl.style.display = "";
+    if (this.labels) this.labels.style.display = "";
     this.canvas.remove();
     this.markShown();
   }
@@ -121,15 +129,18 @@ export class Poster {
   }
 }
 
-/** What sigma drew in its first frame, drawn again in 2D on `canvas`, sized as sigma's canvases are. */
-function drawPoster(canvas: HTMLCanvasElement, sigma: AnySigma): void {
+/**
+ * What sigma drew in its first frame, drawn again in 2D on `canvas`, sized as sigma's canvases are,
+ * with what sigma's labels' layer holds over it; whether it holds the labels (the layer is of its size).
+ */
+function drawPoster(canvas: HTMLCanvasElement, sigma: AnySigma, labels: HTMLCanvasElement | null): boolean {
   const { width, height } = sigma.getDimensions();
   const ratio = window.devicePixelRatio || 1;
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   Object.assign(canvas.style, { position: "absolute", inset: "0", width: `${width}px`, height: `${height}px` });
   const context = canvas.getContext("2d");
-  if (!context) return;
+  if (!context) return false;
   context.scale(ratio, ratio);
   const nodes = drawnNodes(sigma);
   drawRelations(context, sigma, nodes, ratio);
@@ -137,6 +148,10 @@ function drawPoster(canvas: HTMLCanvasElement, sigma: AnySigma): void {
   const ordered = [...nodes.values()];
   if (sigma.getSetting("zIndex")) ordered.sort((a, b) => (a.data.zIndex ?? 0) - (b.data.zIndex ?? 0));
   drawDiscs(context, ordered);
+  if (!labels || labels.width !== canvas.width || labels.height !== canvas.height) return false;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.drawImage(labels, 0, 0);
+  return true;
 }
 
 /**

@@ -40,12 +40,15 @@ const GPU_NAME = `(() => {
 const mark = (page: Page, name: string) =>
   page.waitForFunction((wanted) => performance.getEntriesByName(wanted).length > 0, name, { timeout: 45_000 });
 
-/** Whether the poster is on the page, and whether sigma's WebGL canvas is. */
+/**
+ * Whether the poster is on the page, and whether sigma's WebGL canvas and its labels' layer are (the
+ * poster holds the labels while it stands in).
+ */
 const layers = (page: Page) =>
-  page.evaluate(() => ({
-    posters: document.querySelectorAll("#graph canvas.sigma-poster").length,
-    webgl: (document.querySelector("#graph canvas.sigma-nodes") as HTMLCanvasElement | null)?.style.display !== "none",
-  }));
+  page.evaluate(() => {
+    const shown = (selector: string) => (document.querySelector(`#graph canvas.${selector}`) as HTMLCanvasElement | null)?.style.display !== "none";
+    return { posters: document.querySelectorAll("#graph canvas.sigma-poster").length, webgl: shown("sigma-nodes"), labels: shown("sigma-labels") };
+  });
 
 /**
  * Two screenshots of the graph compared in the page: the share of pixels where they differ clearly
@@ -114,11 +117,11 @@ async function posterThenWebGL(page: Page): Promise<{ poster: Buffer; webgl: Buf
   await mark(page, "entente:first-frame");
   // Past anything that would bring sigma's canvas back early (a resize, a panel): the poster is still there.
   await page.waitForTimeout(500);
-  expect(await layers(page)).toEqual({ posters: 1, webgl: false });
+  expect(await layers(page)).toEqual({ posters: 1, webgl: false, labels: false });
   const poster = await page.locator("#graph").screenshot();
   await page.evaluate(() => ((window as unknown as { __holdFences: boolean }).__holdFences = false));
   await mark(page, "entente:webgl-frame");
-  expect(await layers(page)).toEqual({ posters: 0, webgl: true });
+  expect(await layers(page)).toEqual({ posters: 0, webgl: true, labels: true });
   const webgl = await page.locator("#graph").screenshot();
   return { poster, webgl };
 }
@@ -264,7 +267,7 @@ describe("the first frame drawn in 2D while SwiftShader draws sigma's", () => {
     await mark(page, "entente:webgl-frame");
     await settled(page);
     expect(await page.evaluate(() => (window as unknown as { __posters: number }).__posters)).toBe(1);
-    expect(await layers(page)).toEqual({ posters: 0, webgl: true });
+    expect(await layers(page)).toEqual({ posters: 0, webgl: true, labels: true });
     const [first, webgl] = await page.evaluate(() => ["entente:first-frame", "entente:webgl-frame"].map((name) => performance.getEntriesByName(name)[0]!.startTime));
     expect(first).toBeLessThan(webgl!);
     expect(errors).toEqual([]);
@@ -274,11 +277,11 @@ describe("the first frame drawn in 2D while SwiftShader draws sigma's", () => {
   it("gives way to sigma's canvas at once when a pointer comes over the graph, which then highlights", async () => {
     const { page, errors } = await openWith("", HOLD_FENCES);
     await mark(page, "entente:first-frame");
-    expect(await layers(page)).toEqual({ posters: 1, webgl: false });
+    expect(await layers(page)).toEqual({ posters: 1, webgl: false, labels: false });
     const russia = await nodePoint(page, "russia");
     await page.mouse.move(russia.x, russia.y, { steps: 3 });
     // The fences are still held: the pointer alone brought sigma's canvas back.
-    await expect.poll(() => layers(page)).toEqual({ posters: 0, webgl: true });
+    await expect.poll(() => layers(page)).toEqual({ posters: 0, webgl: true, labels: true });
     await expect.poll(() => page.evaluate(() => (document.querySelector("#graph canvas.sigma-hovers") as HTMLCanvasElement).style.display)).toBe("");
     expect(errors).toEqual([]);
     await page.close();
@@ -301,7 +304,7 @@ describe("the first frame drawn in 2D while SwiftShader draws sigma's", () => {
   it("is not drawn where WebGL has a GPU: sigma's canvas is on the page from the first frame", async () => {
     const { page, errors } = await openWith("", GPU_NAME, COUNT_POSTERS);
     await mark(page, "entente:first-frame");
-    expect(await layers(page)).toEqual({ posters: 0, webgl: true });
+    expect(await layers(page)).toEqual({ posters: 0, webgl: true, labels: true });
     await settled(page);
     expect(await page.evaluate(() => (window as unknown as { __posters: number }).__posters)).toBe(0);
     expect(errors).toEqual([]);
