@@ -7,7 +7,8 @@ import type { Dataset } from "../core/dataset";
 import { pickText } from "../core/dataset/text";
 import { datasetId, graphKey } from "../core/graph";
 import type { Problem } from "../core/problems";
-import { direction, type Lang, type MessageKey, type Translate } from "../core/i18n";
+import { addAppWords, direction, type Lang, type MessageKey, type Translate } from "../core/i18n";
+import { appWords } from "../core/i18n/app-words";
 import { searchActors } from "../core/search";
 import { DEFAULT_VIEW, serializeView, type ViewState } from "../core/view";
 import type { Cover } from "../render/renderer";
@@ -420,6 +421,7 @@ function showWithoutGraph(el: Shell, ctx: UiContext): Shown {
 }
 
 export async function runFull(): Promise<void> {
+  addAppWords(appWords);
   const started = await start();
   const { lang, t } = started;
   document.documentElement.lang = lang;

@@ -1,5 +1,5 @@
 /** Errors are values: where the problem is and what is wrong, in words a reader can act on. */
-import { en, type MessageKey } from "./i18n/en";
+import { en, type SharedKey } from "./i18n/en";
 
 export type Severity = "error" | "warning";
 
@@ -8,7 +8,7 @@ export type MessageValues = Readonly<Record<string, string | number>>;
 
 /** A sentence from the catalogue, not yet in any language. */
 export interface Message {
-  readonly key: MessageKey;
+  readonly key: SharedKey;
   readonly values?: MessageValues;
 }
 
@@ -19,7 +19,7 @@ export interface Problem {
   readonly message: string;
   readonly severity: Severity;
   /** The catalogue sentence the message was rendered from, so the UI can show it in the reader's language. */
-  readonly key?: MessageKey;
+  readonly key?: SharedKey;
   readonly values?: MessageValues;
 }
 
@@ -42,7 +42,7 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   return out;
 }
 
-export function msg(key: MessageKey, values?: MessageValues): Message {
+export function msg(key: SharedKey, values?: MessageValues): Message {
   return values === undefined ? { key } : { key, values };
 }
 

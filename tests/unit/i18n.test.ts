@@ -1,28 +1,40 @@
 /** Interface strings in both languages, number and date formatting, writing direction. */
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { catalogue, chooseLang, direction, formatDate, formatNumber, isLang, LANGS, likelyLangs, translator, type MessageKey } from "../../src/core/i18n";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { addAppWords, catalogue, chooseLang, direction, formatDate, formatNumber, isLang, LANGS, likelyLangs, translator, type MessageKey } from "../../src/core/i18n";
+import { appWords } from "../../src/core/i18n/app-words";
 import { en } from "../../src/core/i18n/en";
+import { enApp } from "../../src/core/i18n/en-app";
 import { fa } from "../../src/core/i18n/fa";
+import { faApp } from "../../src/core/i18n/fa-app";
+import { embedCode, embedKeys, embedModules, keysUsed } from "./embed-words";
+
+/** Every sentence in each language, both entry points' and the full app's. */
+const all = { en: { ...en, ...enApp }, fa: { ...fa, ...faApp } } as const;
 
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ""))].sort();
 const PERSIAN_DIGITS = /^[۰-۹]+$/;
 
 describe("catalogues", () => {
-  it("have the same keys in en and fa", () => {
+  it("have the same keys in en and fa, both entry points' and the full app's alike", () => {
     expect(Object.keys(fa).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(faApp).sort()).toEqual(Object.keys(enApp).sort());
+  });
+
+  it("give each sentence to one of the two: both entry points' or the full app's", () => {
+    expect(Object.keys(enApp).filter((key) => key in en)).toEqual([]);
   });
 
   it("have no empty or blank value", () => {
     for (const lang of LANGS) {
-      for (const [key, value] of Object.entries(catalogue(lang))) {
+      for (const [key, value] of Object.entries(all[lang])) {
         expect(value.trim(), `${lang} ${key}`).not.toBe("");
       }
     }
   });
 
   it("use the same placeholders in both languages for every key", () => {
-    for (const key of Object.keys(en) as MessageKey[]) {
-      expect(placeholders(fa[key]), key).toEqual(placeholders(en[key]));
+    for (const key of Object.keys(all.en) as MessageKey[]) {
+      expect(placeholders(all.fa[key]), key).toEqual(placeholders(all.en[key]));
     }
     expect(placeholders(en["graph.label"])).toEqual(["actors", "relations"]);
     expect(placeholders(fa["load.failed"])).toEqual(["reason", "url"]);
@@ -30,19 +42,48 @@ describe("catalogues", () => {
 
   it("leave no brace unmatched", () => {
     for (const lang of LANGS) {
-      for (const [key, value] of Object.entries(catalogue(lang))) {
+      for (const [key, value] of Object.entries(all[lang])) {
         expect(value.replace(/\{\w+\}/g, ""), `${lang} ${key}`).not.toMatch(/[{}]/);
       }
     }
   });
 
-  it("are the modules' own catalogues", () => {
-    expect(catalogue("en")).toBe(en);
-    expect(catalogue("fa")).toBe(fa);
+  it("hold both entry points' words, then the full app's once it adds them", () => {
+    expect(catalogue("en")).toEqual(en);
+    expect(catalogue("fa")).toEqual(fa);
+    // What only the full app says reads as its key where its words are not (no page asks for it).
+    expect(translator("en")("summary.actors", { n: 2 })).toBe("summary.actors");
+    addAppWords(appWords);
+    expect(catalogue("en")).toEqual(all.en);
+    expect(catalogue("fa")).toEqual(all.fa);
+    expect(translator("en")("summary.actors", { n: 2 })).toBe("2 actors");
+  });
+});
+
+describe("the embed's words", () => {
+  it("are found by following the embed's imports from the page's script, the full app's left out", () => {
+    const modules = embedModules().map((file) => file.replace(/^.*\/src\//, ""));
+    expect(modules).toEqual(expect.arrayContaining(["app/boot.ts", "app/embed.ts", "app/mount.ts", "ui/compact-legend.ts", "ui/problems.ts", "core/i18n/index.ts"]));
+    expect(modules).not.toContain("app/full.ts");
+    expect(modules).not.toContain("ui/filters.ts");
+    // A type's import loads nothing: the full app's words are not reached through their key's type.
+    expect(modules).not.toContain("core/i18n/en-app.ts");
+  });
+
+  it("are all among both entry points' words: the embed never loads the full app's", () => {
+    const keys = Object.keys(all.en);
+    const needed = embedKeys(keys);
+    expect([...needed].filter((key) => !(key in en))).toEqual([]);
+    // The check sees what it looks for: the embed's own words, a kind's (from a template), every problem's.
+    expect([...needed]).toEqual(expect.arrayContaining(["embed.openFull", "kind.armed-group", "problem.xml.noGraph", "load.failed"]));
+    // And what it leaves out is the full app's: its filters are not the embed's.
+    expect(keysUsed(embedCode(), keys).has("filters.title")).toBe(false);
   });
 });
 
 describe("translator", () => {
+  beforeAll(() => addAppWords(appWords));
+
   it("interpolates a number with Persian digits in fa", () => {
     expect(translator("fa")("summary.actors", { n: 13 })).toBe("۱۳ بازیگر");
   });

@@ -4,12 +4,12 @@
  * not valid JSON`), so a small scanner finds the offset itself. Only called
  * once JSON.parse has failed; never throws.
  */
-import type { MessageKey } from "../i18n/en";
+import type { SharedKey } from "../i18n/en";
 import type { MessageValues } from "../problems";
 
 /** What went wrong, as a catalogue sentence that also takes the {line} and {column}. */
 export interface JsonSyntaxReason {
-  key: Extract<MessageKey, `problem.json.${string}`>;
+  key: Extract<SharedKey, `problem.json.${string}`>;
   values?: MessageValues;
 }
 export interface JsonSyntaxError {

@@ -4,7 +4,7 @@
  * fails when the two drift apart.
  */
 import { z } from "zod";
-import type { MessageKey } from "../i18n/en";
+import type { SharedKey } from "../i18n/en";
 import { ACTOR_KINDS } from "./kinds";
 
 // Before any schema is built: zod otherwise probes `new Function` for a faster parser,
@@ -17,7 +17,7 @@ export { ACTOR_KINDS, CORE_RELATION_TYPES } from "./kinds";
  * A rule's complaint is a catalogue key, not a sentence: the validator turns it
  * into the reader's language (and English for the problem's message).
  */
-const says = (key: Extract<MessageKey, `problem.dataset.${string}`>): string => key;
+const says = (key: Extract<SharedKey, `problem.dataset.${string}`>): string => key;
 
 const languageCode = z
   .string()

@@ -15,13 +15,13 @@ import {
   type Dataset,
 } from "./schema";
 import { locateJsonError } from "./json-error";
-import { en, type MessageKey } from "../i18n/en";
+import { en, type SharedKey } from "../i18n/en";
 import { error, formatPath, hasErrors, msg, warning, type Message, type Problem, type Result } from "../problems";
 
 type Issue = z.core.$ZodIssue;
 
 /** Whether zod's message is one of the schema's own rules, which carry their catalogue key (see schema.ts). */
-function isSchemaMessage(message: string): message is Extract<MessageKey, `problem.dataset.${string}`> {
+function isSchemaMessage(message: string): message is Extract<SharedKey, `problem.dataset.${string}`> {
   return message.startsWith("problem.dataset.") && Object.prototype.hasOwnProperty.call(en, message);
 }
 
