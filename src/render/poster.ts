@@ -47,9 +47,14 @@ export class Poster {
 
   /**
    * Draws the poster and takes sigma's WebGL canvas off the page, once sigma has drawn its first
-   * frame; null where WebGL has a GPU, or no fences (WebGL 1), where nothing is to be gained.
+   * frame; null where WebGL has a GPU, or no fences (WebGL 1), or the frame is of actors alone,
+   * where nothing is to be gained.
    */
-  static hold(sigma: AnySigma): Poster | null {
+  static hold(sigma: AnySigma, frame: { actorsOnly: boolean }): Poster | null {
+    // A frame of actors alone (a large graph's first, its relations held back) is little work for
+    // SwiftShader, in a context made while the dataset came (warm-canvas.ts): a poster of 10,000
+    // discs and their labels took the page longer to draw, and the first frame came 0.1 s later.
+    if (frame.actorsOnly) return null;
     const webgl = sigma.getCanvases().nodes;
     const gl = webgl?.getContext("webgl2");
     if (!webgl || !gl || !drawsInSoftware(sigma)) return null;

@@ -185,7 +185,7 @@ export class GraphRenderer {
     else this.picture.enableOnceSlow();
     this.bind();
     this.showLayers();
-    this.poster = Poster.hold(this.sigma);
+    this.poster = Poster.hold(this.sigma, { actorsOnly: this.relationsWaiting });
     // Sigma follows the window's size, not its container's: a panel, a header or an embedding page
     // can resize the graph alone, which would leave the drawing stretched and clicks off target.
     this.resizing = new ResizeObserver(() => {

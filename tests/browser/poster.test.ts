@@ -310,4 +310,23 @@ describe("the first frame drawn in 2D while SwiftShader draws sigma's", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("is not drawn for a large graph's first frame, of its actors alone: sigma's canvas is on the page from it", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The large graph above without its places: laid out here, its relations come after its first frame.
+    const dataset = placedLarge() as { actors: { position?: unknown }[] };
+    for (const actor of dataset.actors) delete actor.position;
+    const body = JSON.stringify(dataset);
+    await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: "application/json", body, headers: { "access-control-allow-origin": "*" } }));
+    await page.addInitScript(COUNT_POSTERS);
+    const { errors } = await openOn(page, `?data=${encodeURIComponent(`${ORIGIN}/unplaced.json`)}`);
+    await mark(page, "entente:first-frame");
+    expect(await layers(page)).toEqual({ posters: 0, webgl: true, labels: true });
+    await settled(page);
+    expect(await page.evaluate(() => (window as unknown as { __posters: number }).__posters)).toBe(0);
+    // Its relations are drawn once they come, and nothing was drawn in their place meanwhile.
+    expect(await page.evaluate(() => window.entente!.drawnEdges())).toBe(6000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
